@@ -1,0 +1,166 @@
+"""Header facts: kind, number and symbol, issuer, place and date, title, period."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..model import Document, IssueDate, Period
+from ..segment.document import Segments
+from ..segment.markers import NUMBER_LINE
+from ..segment.paragraphs import Para
+from ..text import clean, fold, is_upper_text, join_fragments
+from ..vocab import words
+from .dates import WORD_DATE, NUMERIC_DATE, iso, month_span, year_span
+
+# "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
+DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")
+# "giai đoạn 2026-2030", "2026 - 2030"
+SPAN = regex.compile(r"(?<![\d/])(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
+# "6 tháng cuối năm 2025", "6 tháng đầu năm 2026"
+HALF_YEAR = regex.compile(r"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
+# "quý III năm 2026", "Quý 2/2026"
+QUARTER = regex.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:năm|/)\s*(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
+# "năm 2026" not inside "ngày … tháng … năm" and not "đến năm 2030"
+YEAR = regex.compile(r"(?<!tháng\s+\d{1,2}\s+)(?<!đến\s+)(?<!tháng\s+)năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
+MOTTO = regex.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+                      regex.IGNORECASE)
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@lru_cache(maxsize=1)
+def _organ_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    organs = words("organs")
+    names = sorted(set(organs["names"]) | set(organs["abbreviations"]), key=len, reverse=True)
+    levels = sorted(organs["levels"], key=len, reverse=True)
+    verbs = sorted(organs["issuing_verbs"], key=len, reverse=True)
+    name = "|".join(map(regex.escape, names))
+    level = "|".join(map(regex.escape, levels))
+    place = r"(?:[\p{Lu}\d][\p{L}\d'’\-]*)(?:\s+[\p{Lu}\d][\p{L}\d'’\-]*)*"
+    # "Ủy ban nhân dân Phường Lê Ích Mộc xây dựng", "UBND phường Lê Ích Mộc ban hành"
+    body = regex.compile(
+        rf"(?P<organ>(?i:{name}))\s+(?P<level>(?i:{level}))\s+(?P<place>{place})"
+        rf"(?=\s+(?:{'|'.join(map(regex.escape, verbs))})\b)"
+    )
+    # "ỦY BAN NHÂN DÂN PHƯỜNG LÊ ÍCH MỘC" (header lines joined)
+    header = regex.compile(rf"(?P<organ>{name})\s+(?P<level>{level})\s+(?P<place>\S.*)$", regex.IGNORECASE)
+    return body, header
+
+
+def extract_document(seg: Segments, signature_organ: str | None) -> Document:
+    doc = Document()
+    if seg.kind:
+        doc.kind = seg.kind[0]  # type: ignore[assignment]
+    header_texts = [p.text for p in seg.header] or [p.text for p in seg.items[:8] if isinstance(p, Para)]
+    for text in header_texts:
+        m = NUMBER_LINE.search(text)
+        if m:
+            doc.number = m["num"] or None
+            doc.symbol = m["sym"].rstrip(".-") or None
+            break
+    if not seg.kind and doc.symbol:
+        prefix = doc.symbol.split("-")[0]
+        doc.kind = words("symbol_kinds").get(prefix, "other")
+    for text in header_texts:
+        rest = NUMBER_LINE.sub(" ", text)
+        rest = MOTTO.sub(" ", rest).strip()
+        m = DATELINE.search(rest)
+        date = _issue_date(m["date"] if m else rest)
+        if date:
+            doc.issue_date = date
+            doc.place = clean(m["place"]) if m else None
+            break
+    if seg.title_paras:
+        title = ""
+        for para in seg.title_paras:
+            title = join_fragments(title, para.text)
+        doc.title = clean(title) or None
+    if doc.title:
+        doc.period = plan_period(doc.title)
+    doc.issuer = _issuer(seg, doc.place, signature_organ)
+    return doc
+
+
+def _issue_date(text: str) -> IssueDate | None:
+    m = WORD_DATE.search(text)
+    if m and (m["d"] or m["m"] or m["y"]):
+        d, mo, y = (int(x) if x else None for x in (m["d"], m["m"], m["y"]))
+        return IssueDate(raw=clean(m.group()), year=y, month=mo, day=d, iso=iso(y, mo, d))
+    m = NUMERIC_DATE.search(text)
+    if m and fold(text).lstrip().startswith("ngay"):
+        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+        return IssueDate(raw=clean(m.group()), year=y, month=mo, day=d, iso=iso(y, mo, d))
+    return None
+
+
+def plan_period(title: str) -> Period | None:
+    """The span a plan covers, from its title ("năm 2026", "6 tháng cuối năm 2025", "2026-2030")."""
+    m = SPAN.search(title)
+    if m and int(m["a"]) <= int(m["b"]):
+        start, end = year_span(int(m["a"]), int(m["b"]))
+        return Period(start=start, end=end)
+    m = HALF_YEAR.search(title)
+    if m:
+        y = int(m["y"])
+        span = month_span(y, 1, 6) if fold(m["half"]) == "dau" else month_span(y, 7, 12)
+        return Period(start=span[0], end=span[1]) if span else None
+    m = QUARTER.search(title)
+    if m:
+        q = QUARTERS[m["q"].upper()]
+        span = month_span(int(m["y"]), 3 * q - 2, 3 * q)
+        return Period(start=span[0], end=span[1]) if span else None
+    m = YEAR.search(title)
+    if m:
+        start, end = year_span(int(m["y"]))
+        return Period(start=start, end=end)
+    return None
+
+
+def _issuer(seg: Segments, place: str | None, signature_organ: str | None) -> str | None:
+    body_pattern, header_pattern = _organ_patterns()
+    # 1. the organ lines of the header (left column), lowest organ last
+    organ_lines = [MOTTO.sub(" ", p.text).strip() for p in seg.header]
+    organ_lines = [t for t in organ_lines if t and is_upper_text(t) and not NUMBER_LINE.search(t)]
+    joined = " ".join(organ_lines)
+    matches = list(header_pattern.finditer(joined)) if joined else []
+    if not matches:
+        # "ỦY BAN NHÂN DÂN" on one line, "PHƯỜNG X" on the next: try each suffix of the lines
+        for i in range(len(organ_lines) - 1, -1, -1):
+            m = header_pattern.search(" ".join(organ_lines[i:]))
+            if m:
+                matches = [m]
+                break
+    if matches:
+        m = matches[-1]
+        return _issuer_name(m["organ"], m["level"], _title_case(m["place"]))
+    # 2. the body: "Ủy ban nhân dân phường X xây dựng / ban hành Kế hoạch …"
+    for item in seg.items:
+        if isinstance(item, Para):
+            m = body_pattern.search(item.text)
+            if m:
+                return _issuer_name(m["organ"], m["level"], m["place"])
+    # 3. the signature's organ with the dateline's place
+    if signature_organ and place:
+        m = header_pattern.search(f"{signature_organ} {place}")
+        if m:
+            return _issuer_name(m["organ"], m["level"], m["place"])
+        return f"{_organ_name(signature_organ)} {place}"
+    return None
+
+
+def _organ_name(organ: str) -> str:
+    abbreviations: dict[str, str] = words("organs", "abbreviations")
+    if organ.upper() in abbreviations:
+        return abbreviations[organ.upper()]
+    if is_upper_text(organ):
+        return organ[:1].upper() + organ[1:].lower()
+    return organ
+
+
+def _issuer_name(organ: str, level: str, place: str) -> str:
+    return f"{_organ_name(organ)} {level.lower()} {clean(place)}"
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() if is_upper_text(w) else w for w in clean(text).split())

@@ -1,0 +1,53 @@
+"""Person names: a pattern over the family-name vocabulary first, underthesea's NER second.
+
+underthesea is imported lazily, the first time a name does not fit the pattern.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..text import clean
+from ..vocab import words
+
+# "Nguyễn Quang Vinh", "Đinh Thị Thu Hà": two to six capitalised syllables
+NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(words("people", "surnames"))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> regex.Pattern[str]:
+    options = "|".join(map(regex.escape, sorted(words("people", "honorifics"), key=len, reverse=True)))
+    return regex.compile(rf"^(?:{options})\s+")
+
+
+def person_name(text: str) -> str | None:
+    """The person's name when ``text`` is one (honorific removed, capitals title-cased), else None."""
+    candidate = _honorifics().sub("", clean(text)).strip(" .,;")
+    if not candidate or len(candidate) > 60:
+        return None
+    if candidate.isupper():
+        candidate = " ".join(w.capitalize() for w in candidate.split())
+    if NAME_SHAPE.match(candidate):
+        if candidate.split()[0] in _surnames():
+            return candidate
+        return candidate if _ner_says_person(candidate) else None
+    return None
+
+
+@lru_cache(maxsize=256)
+def _ner_says_person(text: str) -> bool:
+    try:
+        from underthesea import ner  # lazy: heavy import, only for names the pattern cannot vouch for
+    except Exception:  # pragma: no cover - underthesea missing or broken
+        return False
+    try:
+        tags = ner(text)
+    except Exception:  # pragma: no cover - model failure
+        return False
+    return bool(tags) and all(tag[-1].endswith("PER") for tag in tags)

@@ -1,0 +1,104 @@
+"""Target values: "≥ 95%", "100% (2025-2027)", "Tối thiểu 80%", "đạt từ 80% trở lên"."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..model import Value
+from ..text import clean
+from ..vocab import words
+
+# "95%", "99,5 %", "100" — a number, optionally a percentage
+NUMBER = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?")
+# "95%" — a percentage only
+PERCENT = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)")
+# "(2025-2027)", "giai đoạn 2025 - 2027"
+PERIOD = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
+# "≥", ">=", "≤" right before the number
+SYMBOL = regex.compile(r"(?P<sym>≥|>=|≤|<=|>|<|=)\s*$")
+# words that may stand between a comparator word and its number: "tối thiểu lần lượt là 100%"
+FILLER = r"(?:\s+(?:đạt|là|lần lượt|mức|khoảng|bình quân|ở mức))*"
+# clause boundaries: a comparator word never reaches across them
+CLAUSE = regex.compile(r"[,;:()]")
+
+SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
+
+
+@lru_cache(maxsize=1)
+def _comparator_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    table = words("comparators")
+    out = []
+    for comp in (">=", "<=", ">", "<", "="):
+        for phrase in table[comp]:
+            if phrase[0].isalpha():
+                out.append((comp, regex.compile(rf"(?:^|\s)(?P<w>{regex.escape(phrase)}){FILLER}\s*$", regex.I)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    table = words("comparators")
+    ge = "|".join(map(regex.escape, table["suffix_ge"]))
+    le = "|".join(map(regex.escape, table["suffix_le"]))
+    return regex.compile(rf"^\s*(?:{ge})", regex.I), regex.compile(rf"^\s*(?:{le})", regex.I)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _comparator(before: str, after: str) -> tuple[str, int]:
+    """(comparator, index in ``before`` where the words stating it start)."""
+    sym = SYMBOL.search(before)
+    if sym:
+        return SYMBOLS[sym["sym"]], sym.start()
+    clause_start = max((m.end() for m in CLAUSE.finditer(before)), default=0)
+    clause = before[clause_start:]
+    best: tuple[int, str] | None = None
+    for comp, pattern in _comparator_patterns():
+        m = pattern.search(clause)
+        if m and (best is None or m.start("w") > best[0]):
+            best = (m.start("w"), comp)
+    start = clause_start + best[0] if best else len(before)
+    ge, le = _suffixes()
+    if ge.match(after):
+        return ">=", start
+    if le.match(after):
+        return "<=", start
+    return (best[1] if best else "="), start
+
+
+def parse_value(cell: str | None) -> Value | None:
+    """A table cell -> Value (comparator, number, unit, period); empty -> None."""
+    raw = clean(cell or "")
+    if not raw:
+        return None
+    period = PERIOD.search(raw)
+    scan = raw[: period.start()] + raw[period.end():] if period else raw
+    m = PERCENT.search(scan) or NUMBER.search(scan)
+    if not m:
+        return Value(raw=raw, period=_period(period))
+    comp, _ = _comparator(scan[: m.start()], scan[m.end():])
+    return Value(raw=raw, comparator=comp, value=_number(m["num"]), unit="%" if m["pct"] else None,
+                 period=_period(period))
+
+
+def parse_text_value(text: str) -> Value | None:
+    """The first percentage stated in a sentence, with the words that state it as ``raw``."""
+    m = PERCENT.search(text)
+    if not m:
+        return None
+    before, after = text[: m.start()], text[m.end():]
+    comp, start = _comparator(before, after)
+    end = m.end()
+    ge, le = _suffixes()
+    suffix = ge.match(after) or le.match(after)
+    if suffix:
+        end += suffix.end()
+    raw = clean(text[start:end])
+    return Value(raw=raw, comparator=comp, value=_number(m["num"]), unit="%", period=None)
+
+
+def _period(m: regex.Match[str] | None) -> str | None:
+    return f"{m['a']}-{m['b']}" if m else None

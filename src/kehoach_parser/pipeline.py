@@ -1,0 +1,92 @@
+"""Layout -> Plan: segment the layout, run every extractor, assemble the validated model."""
+from __future__ import annotations
+
+from .extract.closing import extract_annexes, extract_recipients, extract_signature
+from .extract.header import extract_document
+from .extract.references import extract_references
+from .extract.sections import extract_sections
+from .extract.targets import table_targets, text_targets
+from .extract.tasks import body_tasks, table_tasks
+from .layout import Layout, Table
+from .model import Document, Location, Plan, Source, Warning
+from .segment.document import segment
+from .segment.paragraphs import Para
+from .segment.tables import LogicalTable, logical_table
+
+
+def build_plan(layout: Layout, source: Source) -> Plan:
+    seg = segment(layout)
+    tables: list[tuple[Table, LogicalTable]] = [(t, logical_table(t)) for t in seg.items if isinstance(t, Table)]
+    warnings = [Warning(code=c, message=m) for c, m in layout.warnings]
+
+    signature = extract_signature(seg.closing)
+    document = extract_document(seg, signature.organ if signature else None)
+    year = plan_year(document)
+
+    targets = text_targets(seg.sections)
+    tasks = body_tasks(seg.sections, year)
+    for table, logical in tables:
+        warnings.extend(Warning(code=c, message=m, location=Location(page=table.page, line=table.line))
+                        for c, m in logical.warnings)
+        if logical.kind == "targets":
+            targets.extend(table_targets(logical, year))
+        elif logical.kind == "tasks":
+            tasks.extend(table_tasks(logical, year))
+        elif len(table.rows) > 1:
+            warnings.append(Warning(code="table_not_recognised",
+                                    message="a table whose header names neither tasks nor targets was skipped",
+                                    location=Location(page=table.page, line=table.line)))
+    targets.sort(key=lambda t: _order(t.location))
+    tasks.sort(key=lambda t: _order(t.location))
+
+    own_id = f"{document.number}/{document.symbol}" if document.number and document.symbol else None
+    if seg.kind is None:
+        warnings.append(Warning(code="no_kind_word", message="no kind word (KẾ HOẠCH …) above a title was found"))
+    if not seg.sections:
+        warnings.append(Warning(code="no_sections", message="no Roman-numeral section heading was found"))
+
+    return Plan(
+        source=source,
+        document=document,
+        references=extract_references(_texts(seg.items, dict((id(t), lt) for t, lt in tables)), own_id),
+        sections=extract_sections(seg.sections),
+        targets=targets,
+        tasks=tasks,
+        signature=signature,
+        recipients=extract_recipients(seg.closing),
+        annexes=extract_annexes(seg.annexes),
+        warnings=warnings,
+    )
+
+
+def plan_year(document: Document) -> int | None:
+    """The one calendar year a plan covers (completes "Quý II" printed without a year)."""
+    if document.period and document.period.start[:4] == document.period.end[:4]:
+        return int(document.period.start[:4])
+    if document.issue_date and document.issue_date.year and document.period is None:
+        return document.issue_date.year
+    return None
+
+
+def _texts(items: list, logical: dict[int, LogicalTable]):
+    """Every text in reading order, table rows as stitched (a split "NĐ-" + "CP" joined back)."""
+    for item in items:
+        if isinstance(item, Para):
+            yield item.text
+            continue
+        table = logical.get(id(item))
+        if table is not None and table.kind != "other":
+            for row in table.rows:
+                if row.group:
+                    yield row.group
+                yield from row.cells.values()
+                yield from row.values.values()
+        else:
+            for row in item.rows:
+                yield from row.cells
+
+
+def _order(location: Location | None) -> tuple[int, int]:
+    if location is None:
+        return (0, 0)
+    return (location.page or 0, location.line or 0)

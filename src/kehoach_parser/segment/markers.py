@@ -1,0 +1,100 @@
+"""Compiled patterns for the structural marks of a plan's lines (numbering, bullets, labels)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..text import fold
+from ..vocab import words
+
+# "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
+ROMAN_HEADING = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)\-–:]\s*(?P<title>\S.*)$")
+# "1. Mục tiêu", "7.1. Kinh tế số", "8.1 Kinh tế số", "1.2.1. Về ..." — a numbered item
+NUMBERED = regex.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s*(?=\S)(?P<title>(?!\d|%).*)$"  # multi-level, dot optional at end
+    r"|^(?P<num1>\d{1,2})\.\s*(?P<title1>(?![\d/%]).+)$"  # one level: "1."
+)
+# "- text", "+ text", "• text"
+BULLET_LINE = regex.compile(r"^[-+•–—·]\s*\S")
+# "+ text" — the sub-bullet that carries body task labels
+PLUS_LINE = regex.compile(r"^\+\s*\S")
+# "a) text", "đ) text", "(1) text", "(a) text", "1) text"
+ENUMERATED = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))\s*(?P<text>\S.*)$")
+# "(1) Về hạ tầng số:" — the enumerator alone
+ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))\s*")
+# "Số: 186/KH-UBND", "Số 12/2025/QĐ-UBND", "Số: /KH-UBND"
+NUMBER_LINE = regex.compile(r"(?:^|\s)Số\s*:?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+# "Nơi nhận:" (start of the recipients list)
+RECIPIENTS = regex.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", regex.IGNORECASE)
+# "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH"
+AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
+# "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
+ANNEX_LABEL = regex.compile(
+    r"^(?P<label>(?:PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z])\b)?)"
+    r"\s*[:.\-–]?\s*(?P<rest>.*)$"
+)
+# "(Ban hành kèm theo Kế hoạch số …)", "(kèm theo …)"
+ANNEX_ATTACHED = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b", regex.IGNORECASE)
+# a percentage: "95%", "95 %", "99,5%"
+PERCENT = regex.compile(r"\d+(?:[.,]\d+)?\s*%")
+
+
+def roman_value(numeral: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total, prev = 0, 0
+    for ch in reversed(numeral.upper()):
+        v = values.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """("7.1", "Kinh tế số.") for a numbered line, else None."""
+    m = NUMBERED.match(text)
+    if not m:
+        return None
+    if m.group("num"):
+        return m.group("num"), m.group("title").strip()
+    return m.group("num1"), m.group("title1").strip()
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> list[tuple[str, str]]:
+    table: dict[str, str] = words("document_kinds")
+    return sorted(((fold(k), v) for k, v in table.items()), key=lambda kv: -len(kv[0]))
+
+
+def document_kind_line(text: str) -> tuple[str, str, str] | None:
+    """(kind, printed kind word, rest of the line) when ``text`` is the kind line ("KẾ HOẠCH")."""
+    stripped = text.strip()
+    folded = fold(stripped)
+    for key, kind in _kind_words():
+        if folded == key or (folded.startswith(key + " ") and _upper_prefix(stripped, len(key))):
+            rest = stripped[len(key):].strip(" :.-")
+            if rest and rest.upper() == rest and any(c.isalpha() for c in rest) and folded != key:
+                continue  # "KẾ HOẠCH HÀNH ĐỘNG …" in capitals: a longer kind or a heading, not kind + title
+            return kind, stripped[: len(key)], rest
+    return None
+
+
+def _upper_prefix(text: str, length: int) -> bool:
+    prefix = text[:length]
+    return prefix.upper() == prefix
+
+
+def is_structural(text: str) -> bool:
+    """Lines that always start a paragraph of their own (never a wrapped continuation)."""
+    return bool(
+        BULLET_LINE.match(text)
+        or numbered(text)
+        or ROMAN_HEADING.match(text)
+        or ENUMERATED.match(text)
+        or RECIPIENTS.match(text)
+        or AUTHORITY.match(text)
+        or ANNEX_LABEL.match(text)
+        or document_kind_line(text)
+    )

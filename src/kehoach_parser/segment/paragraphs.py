@@ -1,0 +1,72 @@
+"""Layout lines -> logical paragraphs: hard-wrapped lines (PDF text, page breaks) joined back.
+
+A line continues the paragraph above when it cannot start one of its own: it begins in lower
+case, or with a digit or "(" after a line that ends mid-sentence, or — in text that is
+hard-wrapped at a fixed width — the line above filled the width and ended mid-sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from statistics import quantiles
+
+from ..layout import Layout, Line, Table
+from ..text import is_upper_text, join_fragments
+from .markers import is_structural
+
+# sentence-final punctuation: a line ending so closes its paragraph
+TERMINAL = (".", ";", ":", "!", "?", "。")
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    page: int | None = None
+    line: int | None = None
+    blank_before: bool = False
+    hard_break: bool = False
+
+
+Item = Para | Table
+
+
+def paragraphs(layout: Layout) -> list[Item]:
+    width = _wrap_width(layout)
+    items: list[Item] = []
+    for block in layout.blocks:
+        if isinstance(block, Table):
+            items.append(block)
+            continue
+        prev = items[-1] if items else None
+        if isinstance(prev, Para) and _continues(prev.text, block, width):
+            items[-1] = replace(prev, text=join_fragments(prev.text, block.text))
+        else:
+            items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break))
+    return items
+
+
+def _continues(prev: str, line: Line, width: int | None) -> bool:
+    text = line.text
+    if line.hard_break or is_structural(text) or is_upper_text(text):
+        return False
+    first = text[0]
+    if first.islower():
+        return True
+    open_end = not prev.rstrip().endswith(TERMINAL)
+    if (first.isdigit() or first == "(") and open_end and not is_upper_text(prev):
+        return True
+    if width and open_end and len(prev) >= 0.75 * width and not is_upper_text(prev):
+        return first.isupper() or first in "“\"'"
+    return False
+
+
+def _wrap_width(layout: Layout) -> int | None:
+    """The fixed line width of hard-wrapped text, or None when lines are whole paragraphs."""
+    lengths = [len(b.text) for b in layout.blocks if isinstance(b, Line) and len(b.text) >= 20]
+    if len(lengths) < 20:
+        return None
+    cuts = quantiles(lengths, n=20)
+    p90, p95 = cuts[17], cuts[18]
+    if p95 > 140:
+        return None
+    near_full = sum(1 for n in lengths if n >= 0.7 * p95) / len(lengths)
+    return int(p90) if near_full >= 0.4 else None

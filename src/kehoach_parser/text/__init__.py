@@ -1,0 +1,79 @@
+"""String helpers shared by every stage: normalisation, markup removal and folding for matching."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# "**bold**", "<p>cell</p>", "*italic*", a stray "|" left from a pipe table
+MARKUP = regex.compile(r"</?p\s*>|</?(?:b|i|u|strong|em|br)\s*/?>|\*+|\|")
+# any run of spaces, tabs, no-break spaces
+SPACES = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
+# a leading list bullet: "- ", "+ ", "• ", "– "
+BULLET = regex.compile(r"^\s*[-+•–—*·]\s*(?=\S)")
+# trailing punctuation removed from headings and list items: " .", ";", ":", ","
+TRAILING = regex.compile(r"[\s.;:,]+$")
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> str:
+    """Contract string: NFC, no markup, whitespace runs collapsed, trimmed."""
+    return SPACES.sub(" ", MARKUP.sub(" ", nfc(text))).strip()
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1)
+
+
+def strip_trailing(text: str) -> str:
+    """Remove a trailing "." / ";" / ":" / "," (headings, unit names, list items)."""
+    return TRAILING.sub("", text)
+
+
+def or_none(text: str | None) -> str | None:
+    """Blank -> None (the contract never emits "")."""
+    if text is None:
+        return None
+    text = clean(text)
+    return text or None
+
+
+def fold(text: str) -> str:
+    """Matching key: case, tones and "đ" folded away ("Hoá" and "hóa" -> "hoa")."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return SPACES.sub(" ", base.replace("đ", "d")).strip()
+
+
+def tone_key(text: str) -> str:
+    """Make old and new tone placement compare equal ("hoá" == "hóa") while keeping letters."""
+    out = []
+    for word in unicodedata.normalize("NFD", text).split(" "):
+        tones = "".join(c for c in word if c in _TONES)
+        out.append("".join(c for c in word if c not in _TONES) + tones)
+    return unicodedata.normalize("NFC", " ".join(out))
+
+
+def is_upper_text(text: str, threshold: float = 0.8) -> bool:
+    """True when most letters are capitals ("I. MỤC TIÊU", "TM. ỦY BAN NHÂN DÂN")."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+
+
+def join_fragments(first: str, second: str) -> str:
+    """Join two pieces of one cell or sentence: no space after "-" or "/" ("NĐ-" + "CP")."""
+    first, second = first.rstrip(), second.lstrip()
+    if not first:
+        return second
+    if not second:
+        return first
+    if first.endswith(("-", "/")) and not first.endswith((" -", " /")):
+        return first + second
+    return f"{first} {second}"
