@@ -31,12 +31,10 @@ def person_name(text: str) -> str | None:
     candidate = _honorifics().sub("", clean(text)).strip(" .,;")
     if not candidate or len(candidate) > 60:
         return None
-    if candidate.isupper():
-        candidate = " ".join(w.capitalize() for w in candidate.split())
-    if NAME_SHAPE.match(candidate):
-        if candidate.split()[0] in _surnames():
-            return candidate
-        return candidate if _ner_says_person(candidate) else None
+    shaped = " ".join(w.capitalize() for w in candidate.split()) if candidate.isupper() else candidate
+    if NAME_SHAPE.match(shaped):
+        if shaped.split()[0] in _surnames() or _ner_says_person(shaped):
+            return candidate  # as printed
     return None
 
 

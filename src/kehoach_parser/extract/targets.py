@@ -59,7 +59,7 @@ def is_target_heading(title: str | None) -> bool:
     if not title:
         return False
     folded = fold(title)
-    return any(h in folded or fuzz.partial_ratio(h, folded) >= 92 for h in _headings())
+    return any(h in folded or (len(folded) >= len(h) and fuzz.partial_ratio(h, folded) >= 92) for h in _headings())
 
 
 def text_targets(sections: list[Node]) -> list[Target]:
@@ -70,7 +70,7 @@ def text_targets(sections: list[Node]) -> list[Target]:
 
 
 def _scan(node: Node, out: list[Target], *, inside: bool, group: str | None) -> None:
-    if not inside and node.depth > 1 and is_target_heading(heading_title(node)):
+    if not inside and is_target_heading(heading_title(node)):
         inside, group = True, None
     if inside:
         for item in node.content:

@@ -16,6 +16,10 @@ from .encoding import decode
 MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
 # "| STT | Tên nhiệm vụ |" — a Markdown pipe row (at least two pipes)
 MD_ROW = regex.compile(r"^\s*\|.*\|")
+# "## I. MỤC TIÊU" — a Markdown heading marker
+MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+# "* item", "  * item" — a star bullet (Markdown lists), read as "- item"
+STAR_BULLET = regex.compile(r"^\s*\*\s+(?=\S)")
 # "________" or "-----" alone on a line: a rule under the title or between blocks
 RULE = regex.compile(r"^\s*(?:[_=]{3,}|[-–—]{5,}|\*{3,})\s*$")
 
@@ -55,7 +59,7 @@ def read_text(data: bytes, *, fmt: str = "txt") -> Layout:
             hard = True
             continue
         flush()
-        content = clean(raw)
+        content = clean(STAR_BULLET.sub("- ", MD_HEADING.sub("", raw)))
         if content:
             blocks.append(Line(content, where, number, blank_before=blank, hard_break=hard))
         blank = hard = False

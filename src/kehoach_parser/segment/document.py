@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz
 
@@ -64,7 +65,8 @@ class Segments:
 
 
 def segment(layout: Layout) -> Segments:
-    items = paragraphs(layout)
+    items = _unfold_layout_tables(paragraphs(layout))
+    top = _top_level(items)
     pos = 0
     header: list[Para] = []
     kind = None
@@ -73,7 +75,7 @@ def segment(layout: Layout) -> Segments:
     # header: everything before the kind word, provided it comes before any section
     for i, item in enumerate(items[:60]):
         if isinstance(item, Para):
-            if _roman_heading(item.text):
+            if top(item.text):
                 break
             found = document_kind_line(item.text)
             if found:
@@ -86,7 +88,7 @@ def segment(layout: Layout) -> Segments:
     # title: the paragraph after the kind word and the lines glued to it
     while pos < len(items) and kind_para is not None:
         item = items[pos]
-        if not isinstance(item, Para) or _roman_heading(item.text):
+        if not isinstance(item, Para) or top(item.text):
             break
         if title and (item.blank_before or item.hard_break):
             break
@@ -94,7 +96,7 @@ def segment(layout: Layout) -> Segments:
         pos += 1
     # preamble up to the first Roman heading
     preamble: list[Item] = []
-    while pos < len(items) and not (isinstance(items[pos], Para) and _roman_heading(items[pos].text)):
+    while pos < len(items) and not (isinstance(items[pos], Para) and top(items[pos].text)):
         preamble.append(items[pos])
         pos += 1
     if pos >= len(items):  # no sections at all: the whole rest is preamble, closing found inside it
@@ -102,9 +104,39 @@ def segment(layout: Layout) -> Segments:
         closing_items, annexes = _closing_and_annexes(preamble[body_end:])
         return Segments(items, header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes)
     end = _closing_start(items, pos)
-    sections = _section_tree(items[pos:end])
+    sections = _section_tree(items[pos:end], top)
     closing, annexes = _closing_and_annexes(items[end:])
     return Segments(items, header, kind, kind_para, title, preamble, sections, closing, annexes)
+
+
+def _unfold_layout_tables(items: list[Item]) -> list[Item]:
+    """Borderless layout tables (the two-column header, the "Nơi nhận | TM. …" closing) are not
+    data: read them column by column, left column first, as paragraphs."""
+    out: list[Item] = []
+    seen_text = False
+    for item in items:
+        if isinstance(item, Table) and _is_layout_table(item, header=not seen_text):
+            for col in range(item.width):
+                for row in item.rows:
+                    if col < len(row.cells) and row.cells[col].strip():
+                        for piece in row.cells[col].split("\n"):
+                            if piece.strip():
+                                out.append(Para(piece.strip(), row.page, row.line))
+            continue
+        if isinstance(item, Para) and document_kind_line(item.text):
+            seen_text = True
+        out.append(item)
+    return out
+
+
+def _is_layout_table(table: Table, *, header: bool) -> bool:
+    from .tables import logical_table
+
+    if logical_table(table).kind != "other":
+        return False
+    if header:
+        return True
+    return any(RECIPIENTS.match(c) or AUTHORITY.match(c) for row in table.rows for c in row.cells)
 
 
 def _roman_heading(text: str) -> tuple[str, str] | None:
@@ -175,12 +207,26 @@ def _annex_title(annex: Annex) -> None:
     annex.items = annex.items[taken:]
 
 
-def _section_tree(items: list[Item]) -> list[Node]:
+def _top_level(items: list[Item]) -> Callable[[str], tuple[str, str] | None]:
+    """Level-1 headings are Roman ("I. MỤC TIÊU"); a plan with none uses "1. MỤC TIÊU" instead."""
+    if any(isinstance(i, Para) and _roman_heading(i.text) for i in items):
+        return _roman_heading
+    return _numbered_top_heading
+
+
+def _numbered_top_heading(text: str) -> tuple[str, str] | None:
+    num = numbered(text)
+    if num and "." not in num[0] and is_upper_text(num[1]) and section_kind(num[1]) != "other":
+        return num
+    return None
+
+
+def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None]) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
     for item in items:
         if isinstance(item, Para):
-            roman = _roman_heading(item.text)
+            roman = top(item.text)
             if roman:
                 node = Node(roman[0], roman[1], item, 1)
                 roots.append(node)

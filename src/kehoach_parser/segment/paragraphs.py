@@ -7,10 +7,12 @@ hard-wrapped at a fixed width — the line above filled the width and ended mid-
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from statistics import quantiles
 
 from ..layout import Layout, Line, Table
-from ..text import is_upper_text, join_fragments
+from ..text import is_upper_text, join_fragments, nfc
+from ..vocab import words
 from .markers import is_structural
 
 # sentence-final punctuation: a line ending so closes its paragraph
@@ -24,6 +26,7 @@ class Para:
     line: int | None = None
     blank_before: bool = False
     hard_break: bool = False
+    tail: str = ""  # the last physical line joined into this paragraph
 
 
 Item = Para | Table
@@ -37,26 +40,52 @@ def paragraphs(layout: Layout) -> list[Item]:
             items.append(block)
             continue
         prev = items[-1] if items else None
-        if isinstance(prev, Para) and _continues(prev.text, block, width):
-            items[-1] = replace(prev, text=join_fragments(prev.text, block.text))
+        if isinstance(prev, Para) and _continues(prev, block, width):
+            items[-1] = replace(prev, text=join_fragments(prev.text, block.text), tail=block.text)
         else:
-            items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break))
+            items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break, block.text))
     return items
 
 
-def _continues(prev: str, line: Line, width: int | None) -> bool:
+def _continues(prev: Para, line: Line, width: int | None) -> bool:
     text = line.text
     if line.hard_break or is_structural(text) or is_upper_text(text):
         return False
     first = text[0]
     if first.islower():
         return True
-    open_end = not prev.rstrip().endswith(TERMINAL)
-    if (first.isdigit() or first == "(") and open_end and not is_upper_text(prev):
+    tail = prev.tail or prev.text
+    open_end = not tail.rstrip().endswith(TERMINAL)
+    if not open_end or is_upper_text(tail):
+        return False
+    if first.isdigit() or first == "(":
         return True
-    if width and open_end and len(prev) >= 0.75 * width and not is_upper_text(prev):
-        return first.isupper() or first in "“\"'"
-    return False
+    if not width or not (first.isupper() or first in "“\"'"):
+        return False
+    # hard-wrapped text: a capitalised line continues a full line that ended mid-sentence,
+    # unless it opens a sentence of its own ("Thực hiện …", "Căn cứ …")
+    last_word = tail.split()[-1] if tail.split() else ""
+    if tail.endswith(("-", "/")) and not tail.endswith((" -", " /")):
+        return True  # "… số 238/KH-" / "UBND ngày …": an identifier broken at its hyphen
+    if len(tail) >= 0.6 * width and last_word.casefold() in _binders():
+        return True
+    if len(tail) >= 0.75 * width and last_word[:1].isupper() and not _opens_sentence(text):
+        return True  # a name broken across lines: "… thành phố Hải" / "Phòng …"
+    return len(tail) >= 0.88 * width and not _opens_sentence(text)
+
+
+@lru_cache(maxsize=1)
+def _binders() -> frozenset[str]:
+    return frozenset(nfc(w).casefold() for w in words("paragraphs", "binders"))
+
+
+@lru_cache(maxsize=1)
+def _starters() -> tuple[str, ...]:
+    return tuple(nfc(w).casefold() + " " for w in words("paragraphs", "sentence_starters"))
+
+
+def _opens_sentence(text: str) -> bool:
+    return (text.casefold() + " ").startswith(_starters())
 
 
 def _wrap_width(layout: Layout) -> int | None:
