@@ -90,7 +90,7 @@ def _issue_date(text: str) -> IssueDate | None:
     m = NUMERIC_DATE.search(text)
     if m and fold(text).lstrip().startswith("ngay"):
         d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-        return IssueDate(raw=clean(m.group()), year=y, month=mo, day=d, iso=iso(y, mo, d))
+        return IssueDate(raw=clean(text[: m.end()]), year=y, month=mo, day=d, iso=iso(y, mo, d))
     return None
 
 
@@ -119,21 +119,14 @@ def plan_period(title: str) -> Period | None:
 
 def _issuer(seg: Segments, place: str | None, signature_organ: str | None) -> str | None:
     body_pattern, header_pattern = _organ_patterns()
-    # 1. the organ lines of the header (left column), lowest organ last
+    # 1. the organ lines of the header (left column): the lowest organ, one line or two
     organ_lines = [MOTTO.sub(" ", p.text).strip() for p in seg.header]
     organ_lines = [t for t in organ_lines if t and is_upper_text(t) and not NUMBER_LINE.search(t)]
-    joined = " ".join(organ_lines)
-    matches = list(header_pattern.finditer(joined)) if joined else []
-    if not matches:
-        # "ỦY BAN NHÂN DÂN" on one line, "PHƯỜNG X" on the next: try each suffix of the lines
-        for i in range(len(organ_lines) - 1, -1, -1):
-            m = header_pattern.search(" ".join(organ_lines[i:]))
+    for i in range(len(organ_lines) - 1, -1, -1):
+        for text in (organ_lines[i], " ".join(organ_lines[i - 1:i + 1]) if i else None):
+            m = header_pattern.search(text) if text else None
             if m:
-                matches = [m]
-                break
-    if matches:
-        m = matches[-1]
-        return _issuer_name(m["organ"], m["level"], _title_case(m["place"]))
+                return _issuer_name(m["organ"], m["level"], _title_case(m["place"]))
     # 2. the body: "Ủy ban nhân dân phường X xây dựng / ban hành Kế hoạch …"
     for item in seg.items:
         if isinstance(item, Para):

@@ -198,9 +198,9 @@ def _annex_title(annex: Annex) -> None:
         if ANNEX_ATTACHED.match(item.text):
             taken += 1  # the "(kèm theo …)" line ends the title and is not part of it
             break
-        if annex.title_paras and not is_upper_text(item.text) and not is_upper_text(annex.title_paras[-1].text):
+        if annex.title_paras and _has_lower(item.text) and _has_lower(annex.title_paras[-1].text):
             break
-        if len(annex.title_paras) >= 8:
+        if len(annex.title_paras) >= 16:
             break
         annex.title_paras.append(item)
         taken += 1
@@ -219,6 +219,10 @@ def _numbered_top_heading(text: str) -> tuple[str, str] | None:
     if num and "." not in num[0] and is_upper_text(num[1]) and section_kind(num[1]) != "other":
         return num
     return None
+
+
+def _has_lower(text: str) -> bool:
+    return not is_upper_text(text) and any(c.islower() for c in text)
 
 
 def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None]) -> list[Node]:

@@ -10,11 +10,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import quantiles
 
-from ..layout import Layout, Line, Table
-from ..text import is_upper_text, join_fragments, nfc
-from ..vocab import words
-from .markers import is_structural
+import regex
 
+from ..layout import Layout, Line, Table
+from ..text import is_caps_line, join_fragments, nfc
+from ..vocab import words
+from .markers import is_structural, numbered
+
+# "… giai đoạn 2026" at the end of a line
+YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*$")
+# "- 2030 và …" at the start of the next one
+YEAR_RANGE_REST = regex.compile(r"^[-–]\s?(?:19|20)\d{2}(?!\d)")
 # sentence-final punctuation: a line ending so closes its paragraph
 TERMINAL = (".", ";", ":", "!", "?", "。")
 
@@ -49,15 +55,23 @@ def paragraphs(layout: Layout) -> list[Item]:
 
 def _continues(prev: Para, line: Line, width: int | None) -> bool:
     text = line.text
-    if line.hard_break or is_structural(text) or is_upper_text(text):
+    tail = prev.tail or prev.text
+    if YEAR_END.search(tail) and YEAR_RANGE_REST.match(text):
+        return True  # "giai đoạn 2026" / "- 2030": a year range broken before its dash
+    if line.hard_break or is_structural(text) or is_caps_line(text):
         return False
     first = text[0]
     if first.islower():
         return True
-    tail = prev.tail or prev.text
     open_end = not tail.rstrip().endswith(TERMINAL)
-    if not open_end or is_upper_text(tail):
+    if is_caps_line(tail):
         return False
+    if not open_end:
+        if tail == prev.text and numbered(prev.text):
+            return False  # "1. Heading." on one line is followed by its body
+        # hard-wrapped text: a sentence that ends flush with the right margin usually goes on
+        return bool(width) and tail.rstrip().endswith(".") and len(tail.rstrip()) >= 0.92 * width \
+            and first.isupper() and not _opens_paragraph(text)
     if first.isdigit() or first == "(":
         return True
     if not width or not (first.isupper() or first in "“\"'"):
@@ -85,7 +99,16 @@ def _starters() -> tuple[str, ...]:
 
 
 def _opens_sentence(text: str) -> bool:
-    return (text.casefold() + " ").startswith(_starters())
+    return _opens_paragraph(text) or (text.casefold() + " ").startswith(_starters())
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    return tuple(nfc(w).casefold() + " " for w in words("paragraphs", "paragraph_openers"))
+
+
+def _opens_paragraph(text: str) -> bool:
+    return (text.casefold() + " ").startswith(_openers())
 
 
 def _wrap_width(layout: Layout) -> int | None:

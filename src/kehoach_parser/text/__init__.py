@@ -67,6 +67,14 @@ def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= threshold
 
 
+def is_caps_line(text: str) -> bool:
+    """A line set in capitals ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), identifiers ("57-NQ/TW.") aside."""
+    tokens = [w for w in text.split() if not any(c.isdigit() or c == "/" for c in w)]
+    wordy = [w for w in tokens if sum(c.isalpha() for c in w) >= 2]
+    return len(wordy) >= 2 and is_upper_text(" ".join(wordy)) or (len(wordy) == 1 and len(tokens) == 1
+                                                                   and is_upper_text(wordy[0]) and len(wordy[0]) >= 5)
+
+
 def join_fragments(first: str, second: str) -> str:
     """Join two pieces of one cell or sentence: no space after "-" or "/" ("NĐ-" + "CP")."""
     first, second = first.rstrip(), second.lstrip()

@@ -1,0 +1,143 @@
+"""Shared fixtures: where the samples and gold files live, and each sample parsed once per session."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO / "src") not in sys.path:  # the suite also runs without PYTHONPATH=src
+    sys.path.insert(0, str(REPO / "src"))
+
+from kehoach_parser import Plan, parse  # noqa: E402
+
+SAMPLES = REPO / "samples"
+GOLD = SAMPLES / "gold"
+SAMPLE_STEMS: list[str] = sorted(p.stem for p in SAMPLES.glob("*.txt"))
+
+# A complete small plan (header, sections, closing, annex heading) that synthetic tests append
+# their own annex table or body to. Its own "12/KH-UBND" must never become a reference.
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+PHƯỜNG AN BÌNH
+Số: 12/KH-UBND
+An Bình, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+Chuyển đổi số phường An Bình năm 2026
+
+I. MỤC TIÊU
+1. Mục tiêu chung
+Nâng cao hiệu quả chuyển đổi số.
+II. NHIỆM VỤ
+1. Nhiệm vụ chung
+Thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị triển khai thực hiện.
+
+Nơi nhận:
+- UBND thành phố;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026)
+
+"""
+
+
+def resolve_stem(stem: str) -> str:
+    """The full sample stem for a full stem or a unique prefix ("000")."""
+    matches = [s for s in SAMPLE_STEMS if s == stem or s.startswith(stem)]
+    if len(matches) != 1:
+        raise KeyError(f"no unique sample for {stem!r} among {SAMPLE_STEMS}")
+    return matches[0]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test asking for ``sample_stem`` runs once per sample (ids "000" … "004")."""
+    if "sample_stem" in metafunc.fixturenames:
+        metafunc.parametrize("sample_stem", SAMPLE_STEMS, ids=[s.split("_")[0] for s in SAMPLE_STEMS])
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    return GOLD
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Callable[[str], Path]:
+    def get(stem: str) -> Path:
+        return SAMPLES / f"{resolve_stem(stem)}.txt"
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def gold() -> Callable[[str], dict]:
+    """``gold("000")`` -> the gold JSON of that sample (read once)."""
+    cache: dict[str, dict] = {}
+
+    def get(stem: str) -> dict:
+        full = resolve_stem(stem)
+        if full not in cache:
+            cache[full] = json.loads((GOLD / f"{full}.json").read_text(encoding="utf-8"))
+        return cache[full]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def sample_plan() -> Callable[[str], Plan]:
+    """``sample_plan("000")`` -> the parsed sample; every sample is parsed at most once per session."""
+    cache: dict[str, Plan] = {}
+
+    def get(stem: str) -> Plan:
+        full = resolve_stem(stem)
+        if full not in cache:
+            cache[full] = parse(SAMPLES / f"{full}.txt")
+        return cache[full]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def all_sample_plans(sample_plan: Callable[[str], Plan]) -> dict[str, Plan]:
+    return {stem: sample_plan(stem) for stem in SAMPLE_STEMS}
+
+
+@pytest.fixture(scope="session")
+def make_plan() -> Callable[[str], str]:
+    """``make_plan(annex)`` -> the text of a small complete plan with ``annex`` after its annex heading."""
+
+    def build(annex: str) -> str:
+        return PLAN_HEAD + annex
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def cli_env() -> dict[str, str]:
+    """Environment for ``python -m kehoach_parser`` subprocesses: the source tree first on the path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
