@@ -39,6 +39,7 @@ def build_plan(layout: Layout, source: Source) -> Plan:
     targets.sort(key=lambda t: _order(t.location))
     tasks.sort(key=lambda t: _order(t.location))
 
+    recipients = extract_recipients(seg.closing)
     own_id = f"{document.number}/{document.symbol}" if document.number and document.symbol else None
     if seg.kind is None:
         warnings.append(Warning(code="no_kind_word", message="no kind word (KẾ HOẠCH …) above a title was found"))
@@ -53,7 +54,8 @@ def build_plan(layout: Layout, source: Source) -> Plan:
         targets=targets,
         tasks=tasks,
         signature=signature,
-        recipients=extract_recipients(seg.closing),
+        recipients=[text for text, _ in recipients],
+        recipient_locations=[where for _, where in recipients],
         annexes=extract_annexes(seg.annexes),
         warnings=warnings,
     )
@@ -69,21 +71,21 @@ def plan_year(document: Document) -> int | None:
 
 
 def _texts(items: list, logical: dict[int, LogicalTable]):
-    """Every text in reading order, table rows as stitched (a split "NĐ-" + "CP" joined back)."""
+    """Every text in reading order with its place, table rows as stitched ("NĐ-" + "CP" joined back)."""
     for item in items:
         if isinstance(item, Para):
-            yield item.text
+            yield item.text, Location(page=item.page, line=item.line)
             continue
         table = logical.get(id(item))
         if table is not None and table.kind != "other":
             for row in table.rows:
-                if row.group:
-                    yield row.group
-                yield from row.cells.values()
-                yield from row.values.values()
+                where = Location(page=row.page, line=row.line)
+                for text in ([row.group] if row.group else []) + list(row.cells.values()) + list(row.values.values()):
+                    yield text, where
         else:
             for row in item.rows:
-                yield from row.cells
+                for text in row.cells:
+                    yield text, Location(page=row.page, line=row.line)
 
 
 def _order(location: Location | None) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from ..model import Annex, Signature
+from ..model import Annex, Location, Signature
 from ..segment.document import Annex as AnnexPart
 from ..segment.markers import AUTHORITY, BULLET_LINE, RECIPIENTS
 from ..segment.paragraphs import Item, Para
@@ -18,8 +18,9 @@ from .names import person_name
 RECIPIENT_END = regex.compile(r"[\s;.,]+$")
 
 
-def extract_recipients(closing: list[Item]) -> list[str]:
-    out: list[str] = []
+def extract_recipients(closing: list[Item]) -> list[tuple[str, Location]]:
+    """Each "Nơi nhận" line without its bullet and final ";"/".", with where it stands."""
+    out: list[tuple[str, Location]] = []
     inside = False
     for item in closing:
         if not isinstance(item, Para):
@@ -31,15 +32,19 @@ def extract_recipients(closing: list[Item]) -> list[str]:
             inside = True
             rest = item.text[m.end():].strip()
             if rest:
-                out.extend(_recipient_lines(rest))
+                out.extend((r, _where(item)) for r in _recipient_lines(rest))
             continue
         if inside:
             if not BULLET_LINE.match(item.text):
                 if out:
                     break
                 continue
-            out.extend(_recipient_lines(item.text))
+            out.extend((r, _where(item)) for r in _recipient_lines(item.text))
     return out
+
+
+def _where(para: Para) -> Location:
+    return Location(page=para.page, line=para.line)
 
 
 def _recipient_lines(text: str) -> list[str]:
@@ -74,6 +79,8 @@ def extract_signature(closing: list[Item]) -> Signature | None:
         if m:
             rest = clean(m["rest"] or "")
             sig.chain.append(f"{m['auth']}. {rest}".strip())
+            if sig.location is None:
+                sig.location = _where(item)
             if sig.authority is None:
                 sig.authority = f"{m['auth']}."  # type: ignore[assignment]
                 if rest and not _is_position(rest):
@@ -86,6 +93,8 @@ def extract_signature(closing: list[Item]) -> Signature | None:
             continue
         if is_upper_text(text) and _is_position(text):
             sig.position = clean(text)
+            if sig.location is None:
+                sig.location = _where(item)
             seen = True
             continue
         name = person_name(text) if seen else None
@@ -103,5 +112,7 @@ def extract_annexes(annexes: list[AnnexPart]) -> list[Annex]:
         title = ""
         for para in annex.title_paras:
             title = join_fragments(title, para.text)
-        out.append(Annex(label=clean(annex.label_text), title=clean(title).rstrip(" .:") or None))
+        out.append(Annex(label=clean(annex.label_text), title=clean(title).rstrip(" .:") or None,
+                         attached=clean(annex.attached.text) if annex.attached else None,
+                         location=_where(annex.label)))
     return out

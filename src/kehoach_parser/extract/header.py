@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import regex
 
-from ..model import Document, IssueDate, Period
+from ..model import Document, IssueDate, Location, Period
 from ..segment.document import Segments
 from ..segment.markers import NUMBER_LINE
 from ..segment.paragraphs import Para
@@ -52,12 +52,16 @@ def extract_document(seg: Segments, signature_organ: str | None) -> Document:
     doc = Document()
     if seg.kind:
         doc.kind = seg.kind[0]  # type: ignore[assignment]
+        doc.kind_word = seg.kind[1]
+    if seg.kind_para is not None:
+        doc.location = Location(page=seg.kind_para.page, line=seg.kind_para.line)
     header_texts = [p.text for p in seg.header] or [p.text for p in seg.items[:8] if isinstance(p, Para)]
     for text in header_texts:
         m = NUMBER_LINE.search(text)
         if m:
             doc.number = m["num"] or None
             doc.symbol = m["sym"].rstrip(".-") or None
+            doc.number_line = clean(m.group())
             break
     if not seg.kind and doc.symbol:
         prefix = doc.symbol.split("-")[0]
@@ -70,6 +74,7 @@ def extract_document(seg: Segments, signature_organ: str | None) -> Document:
         if date:
             doc.issue_date = date
             doc.place = clean(m["place"]) if m else None
+            doc.dateline = clean(m.group()) if m else date.raw
             break
     if seg.title_paras:
         title = ""

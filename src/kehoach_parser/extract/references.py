@@ -7,7 +7,7 @@ from typing import Iterable
 
 import regex
 
-from ..model import Reference
+from ..model import Location, Reference
 from ..text import tone_key
 from ..vocab import words
 from .dates import parse_date
@@ -89,7 +89,7 @@ def _mentions(text: str) -> Iterable[_Mention]:
         date = None
         d = AFTER_DATE.match(tail)
         if d:
-            date = parse_date(d["date"])
+            date = parse_date(d.group())
             tail = tail[d.end():]
         of = AFTER_OF.match(tail)
         issuer = issuer_after(of["rest"]) if of else None
@@ -99,7 +99,7 @@ def _mentions(text: str) -> Iterable[_Mention]:
             yield _Mention(regex.sub(r"\s+", "", raw_id.group()), kind, date, issuer)
 
 
-def extract_references(texts: Iterable[str], own_id: str | None = None) -> list[Reference]:
+def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str | None = None) -> list[Reference]:
     """Every distinct cited document in ``texts`` (in reading order), first mention first.
 
     A later mention fills in a date or issuer the first one lacked; ``own_id`` (the plan's own
@@ -107,15 +107,18 @@ def extract_references(texts: Iterable[str], own_id: str | None = None) -> list[
     """
     found: dict[str, Reference] = {}
     own = _key(own_id) if own_id else None
-    for text in texts:
+    for entry in texts:
+        text, location = (entry, None) if isinstance(entry, str) else entry
         for mention in _mentions(text):
             key = _key(mention.id)
             if key == own:
                 continue
             ref = found.get(key)
             if ref is None:
-                found[key] = Reference(id=mention.id, kind=mention.kind, date=mention.date, issuer=mention.issuer)
+                found[key] = Reference(id=mention.id, kind=mention.kind, date=mention.date, issuer=mention.issuer,
+                                       location=location)
             else:
+                ref.mentions += 1
                 if ref.date is None and mention.date:
                     ref.date = mention.date
                 if ref.issuer is None and mention.issuer:

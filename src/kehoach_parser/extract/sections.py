@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Section
+from ..model import Location, Section
 from ..segment.document import Node, section_kind
 from ..text import clean, strip_trailing
 
@@ -34,4 +34,6 @@ def _section(node: Node) -> Section:
         title=title,
         kind=section_kind(title or "") if node.depth == 1 else None,  # type: ignore[arg-type]
         children=[_section(c) for c in node.children],
+        text=clean(node.text) or None,
+        location=Location(page=node.para.page, line=node.para.line),
     )

@@ -55,18 +55,18 @@ def _comparator(before: str, after: str) -> tuple[str, int]:
         return SYMBOLS[sym["sym"]], sym.start()
     clause_start = max((m.end() for m in CLAUSE.finditer(before)), default=0)
     clause = before[clause_start:]
-    best: tuple[int, str] | None = None
-    for comp, pattern in _comparator_patterns():
+    best: tuple[int, int, str] | None = None  # (end, -start, comparator): the words nearest the number,
+    for comp, pattern in _comparator_patterns():  # the longest of them ("không dưới" over "dưới")
         m = pattern.search(clause)
-        if m and (best is None or m.start("w") > best[0]):
-            best = (m.start("w"), comp)
-    start = clause_start + best[0] if best else len(before)
+        if m and (best is None or (m.end("w"), -m.start("w")) > best[:2]):
+            best = (m.end("w"), -m.start("w"), comp)
+    start = clause_start - best[1] if best else len(before)
     ge, le = _suffixes()
     if ge.match(after):
         return ">=", start
     if le.match(after):
         return "<=", start
-    return (best[1] if best else "="), start
+    return (best[2] if best else "="), start
 
 
 def parse_value(cell: str | None) -> Value | None:

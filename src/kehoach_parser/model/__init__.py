@@ -18,6 +18,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class Location(_Model):
+    page: Optional[int] = None
+    line: Optional[int] = None
+
+
 class Source(_Model):
     file: str = Field(description="base name of the input file")
     format: Literal["txt", "md", "docx", "pdf"]
@@ -47,6 +52,10 @@ class Document(_Model):
     issue_date: Optional[IssueDate] = None
     title: Optional[str] = Field(default=None, description="the trích yếu after the kind word")
     period: Optional[Period] = None
+    kind_word: Optional[str] = Field(default=None, description='the kind word as printed: "KẾ HOẠCH"')
+    number_line: Optional[str] = Field(default=None, description='the "Số: …" line as printed')
+    dateline: Optional[str] = Field(default=None, description='the place and date line as printed')
+    location: Optional[Location] = Field(default=None, description="where the kind word stands")
 
 
 class Reference(_Model):
@@ -54,6 +63,8 @@ class Reference(_Model):
     kind: Optional[str] = Field(default=None, description='"Nghị quyết", "Quyết định", …')
     date: Optional[str] = Field(default=None, description="ISO date")
     issuer: Optional[str] = None
+    mentions: int = Field(default=1, ge=1, description="how many times the id is cited")
+    location: Optional[Location] = Field(default=None, description="the first mention")
 
 
 class Section(_Model):
@@ -61,6 +72,8 @@ class Section(_Model):
     title: Optional[str] = None
     kind: Optional[SectionKind] = Field(default=None, description="Roman-numeral sections only")
     children: list["Section"] = Field(default_factory=list)
+    text: Optional[str] = Field(default=None, description="the numbered line as printed, without its number")
+    location: Optional[Location] = None
 
 
 class Value(_Model):
@@ -88,11 +101,6 @@ class Deadline(_Model):
     end: Optional[str] = None
 
 
-class Location(_Model):
-    page: Optional[int] = None
-    line: Optional[int] = None
-
-
 class Task(_Model):
     number: Optional[str] = None
     group: Optional[str] = None
@@ -113,11 +121,14 @@ class Signature(_Model):
     position: Optional[str] = None
     signer: Optional[str] = None
     chain: list[str] = Field(default_factory=list, description='every marker line: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]')
+    location: Optional[Location] = None
 
 
 class Annex(_Model):
     label: str
     title: Optional[str] = None
+    attached: Optional[str] = Field(default=None, description='the "(Kèm theo Kế hoạch số …)" line as printed')
+    location: Optional[Location] = None
 
 
 class Warning(_Model):
@@ -136,6 +147,7 @@ class Plan(_Model):
     tasks: list[Task] = Field(default_factory=list)
     signature: Optional[Signature] = None
     recipients: list[str] = Field(default_factory=list)
+    recipient_locations: list[Location] = Field(default_factory=list, description="where each recipient line stands")
     annexes: list[Annex] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 

@@ -49,6 +49,7 @@ class Annex:
     label_text: str
     title_paras: list[Para]
     items: list[Item]
+    attached: Para | None = None  # the "(kèm theo Kế hoạch số …)" line
 
 
 @dataclass
@@ -197,6 +198,7 @@ def _annex_title(annex: Annex) -> None:
             break
         if ANNEX_ATTACHED.match(item.text):
             taken += 1  # the "(kèm theo …)" line ends the title and is not part of it
+            annex.attached = item
             break
         if annex.title_paras and _has_lower(item.text) and _has_lower(annex.title_paras[-1].text):
             break

@@ -155,6 +155,11 @@ def _stitch(table: LogicalTable, rows: tuple[Row, ...]) -> None:
         if first and LETTER_CELL.match(first) and not others and name_col is not None and cells[name_col]:
             group = cells[name_col].rstrip(" .:;")
             continue
+        # "| | II. Về chuyển đổi số | | |": the Roman marker printed in the name cell
+        named = ROMAN_CELL.match(cells[name_col].strip()) if not first and name_col is not None else None
+        if named and roman_value(named.group("num")) and named.group("text").strip() and not others:
+            group = named.group("text").strip().rstrip(" .:;")
+            continue
         continuation = num_col is not None and not first
         if num_col is None and name_col is not None and table.rows:
             text = cells[name_col].strip()
