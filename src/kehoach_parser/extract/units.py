@@ -32,7 +32,8 @@ def _compounds() -> list[str]:
 
 
 def split_units(text: str | None) -> list[str]:
-    text = clean(text or "")
+    # a line break inside a cell (a Word cell with one unit per paragraph) separates units too
+    text = clean("; ".join(line for line in (text or "").splitlines() if line.strip()))
     if not text:
         return []
     protected: list[str] = []

@@ -41,10 +41,9 @@ def read_text(data: bytes, *, fmt: str = "txt") -> Layout:
             rows.clear()
 
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
-        if "\f" in raw:
+        if "\f" in raw:  # a page break: provenance changes, the paragraph may go on
             page += raw.count("\f")
             raw = raw.replace("\f", "")
-            hard = True
         where = page if paged else None
         if not raw.strip():
             blank = True
