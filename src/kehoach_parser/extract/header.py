@@ -91,12 +91,18 @@ def _issue_date(text: str) -> IssueDate | None:
     m = WORD_DATE.search(text)
     if m and (m["d"] or m["m"] or m["y"]):
         d, mo, y = (int(x) if x else None for x in (m["d"], m["m"], m["y"]))
-        return IssueDate(raw=clean(m.group()), year=y, month=mo, day=d, iso=iso(y, mo, d))
+        return _checked_date(clean(m.group()), y, mo, d)
     m = NUMERIC_DATE.search(text)
     if m and fold(text).lstrip().startswith("ngay"):
-        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-        return IssueDate(raw=clean(text[: m.end()]), year=y, month=mo, day=d, iso=iso(y, mo, d))
+        return _checked_date(clean(text[: m.end()]), int(m["y"]), int(m["m"]), int(m["d"]))
     return None
+
+
+def _checked_date(raw: str, year: int | None, month: int | None, day: int | None) -> IssueDate:
+    """An impossible part ("ngày 45", "tháng 13") is kept in ``raw`` and left null."""
+    month = month if month is not None and 1 <= month <= 12 else None
+    day = day if day is not None and 1 <= day <= 31 else None
+    return IssueDate(raw=raw, year=year, month=month, day=day, iso=iso(year, month, day))
 
 
 def plan_period(title: str) -> Period | None:

@@ -45,8 +45,10 @@ def decode(data: bytes) -> tuple[str, str]:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
         raise EncodingError("not UTF-8, UTF-16 or Windows-1258 text") from None
-    if not VIETNAMESE.search(text):
-        raise EncodingError("not UTF-8, UTF-16 or Windows-1258 text (no Vietnamese letters decoded)")
+    ascii_share = sum(1 for c in text if c < "\x80") / max(len(text), 1)
+    if not VIETNAMESE.search(text) or ascii_share < 0.6:
+        # Vietnamese in Windows-1258 is mostly ASCII letters with a few accented bytes
+        raise EncodingError("not UTF-8, UTF-16 or Windows-1258 text (no Vietnamese text decoded)")
     return _checked(text), "cp1258"
 
 
