@@ -10,7 +10,7 @@ from ..segment.document import Segments
 from ..segment.markers import NUMBER_LINE
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_fragments
-from ..vocab import words
+from ..vocab import alternation, words
 from .dates import WORD_DATE, NUMERIC_DATE, iso, month_span, year_span
 
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
@@ -24,8 +24,7 @@ QUARTER = regex.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:năm|/)\s*(?P<y>(?:
 # "năm 2026" not inside "ngày … tháng … năm" and not "đến năm 2030"
 YEAR = regex.compile(r"(?<!tháng\s+\d{1,2}\s+)(?<!đến\s+)(?<!tháng\s+)năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
-MOTTO = regex.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
-                      regex.IGNORECASE)
+MOTTO = regex.compile(alternation("closing", "motto", spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

@@ -7,7 +7,7 @@ import regex
 
 from ..model import Value
 from ..text import clean
-from ..vocab import words
+from ..vocab import alternation, words
 
 # "95%", "99,5 %", "100" — a number, optionally a percentage
 NUMBER = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?")
@@ -17,8 +17,6 @@ PERCENT = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)")
 PERIOD = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
 # "≥", ">=", "≤" right before the number
 SYMBOL = regex.compile(r"(?P<sym>≥|>=|≤|<=|>|<|=)\s*$")
-# words that may stand between a comparator word and its number: "tối thiểu lần lượt là 100%"
-FILLER = r"(?:\s+(?:đạt|là|lần lượt|mức|khoảng|bình quân|ở mức))*"
 # clause boundaries: a comparator word never reaches across them
 CLAUSE = regex.compile(r"[,;:()]")
 
@@ -28,11 +26,13 @@ SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<",
 @lru_cache(maxsize=1)
 def _comparator_patterns() -> list[tuple[str, regex.Pattern[str]]]:
     table = words("comparators")
+    # words that may stand between a comparator word and its number: "tối thiểu lần lượt là 100%"
+    filler = rf"(?:\s+(?:{alternation('comparators', 'fillers', spaces=True)}))*"
     out = []
     for comp in (">=", "<=", ">", "<", "="):
         for phrase in table[comp]:
             if phrase[0].isalpha():
-                out.append((comp, regex.compile(rf"(?:^|\s)(?P<w>{regex.escape(phrase)}){FILLER}\s*$", regex.I)))
+                out.append((comp, regex.compile(rf"(?:^|\s)(?P<w>{regex.escape(phrase)}){filler}\s*$", regex.I)))
     return out
 
 

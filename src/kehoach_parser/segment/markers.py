@@ -6,7 +6,7 @@ from functools import lru_cache
 import regex
 
 from ..text import fold
-from ..vocab import words
+from ..vocab import alternation, words
 
 # "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
 ROMAN_HEADING = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)\-–:]\s*(?P<title>\S.*)$")
@@ -26,16 +26,16 @@ ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # "Số: 186/KH-UBND", "Số 12/2025/QĐ-UBND", "Số: /KH-UBND"
 NUMBER_LINE = regex.compile(r"(?:^|\s)Số\s*:?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
 # "Nơi nhận:" (start of the recipients list)
-RECIPIENTS = regex.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", regex.IGNORECASE)
+RECIPIENTS = regex.compile(rf"^(?:{alternation('closing', 'recipients', spaces=True)})\s*:?", regex.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH"
 AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
 # "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
 ANNEX_LABEL = regex.compile(
-    r"^(?P<label>(?:PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z])\b)?)"
+    rf"^(?P<label>(?:{alternation('closing', 'annex_labels', spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
     r"\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 # "(Ban hành kèm theo Kế hoạch số …)", "(kèm theo …)"
-ANNEX_ATTACHED = regex.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b", regex.IGNORECASE)
+ANNEX_ATTACHED = regex.compile(rf"^\(?\s*(?:{alternation('closing', 'attached', spaces=True)})\b", regex.IGNORECASE)
 # a percentage: "95%", "95 %", "99,5%"
 PERCENT = regex.compile(r"\d+(?:[.,]\d+)?\s*%")
 

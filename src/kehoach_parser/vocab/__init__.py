@@ -23,6 +23,20 @@ def vocabulary() -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
+def alternation(section: str, key: str, *, spaces: bool = False) -> str:
+    """A regex alternation of the escaped words of a list, longest first.
+
+    With ``spaces`` a space in a word matches any run of white space ("Nơi  nhận").
+    """
+    import regex
+
+    items = sorted(words(section, key), key=len, reverse=True)
+    escaped = (regex.escape(w) for w in items)
+    if spaces:
+        escaped = (e.replace("\\ ", r"\s+") for e in escaped)
+    return "|".join(escaped)
+
+
 def words(section: str, key: str | None = None) -> Any:
     """A list or table from the vocabulary: ``words("units", "starters")``."""
     table = vocabulary()[section]
