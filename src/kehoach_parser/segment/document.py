@@ -145,9 +145,15 @@ def _roman_heading(text: str) -> tuple[str, str] | None:
     if not m or roman_value(m.group("num")) is None:
         return None
     title = m.group("title").strip()
-    if is_upper_text(title) or section_kind(title) != "other":
+    if is_upper_text(title) or (_phrase(title) and (section_kind(title) != "other" or len(title) <= 100)):
         return m.group("num"), title
     return None
+
+
+def _phrase(title: str) -> bool:
+    """"Kết quả thực hiện năm 2025": a capitalised phrase, not a sentence."""
+    body = title.rstrip(" .:")
+    return title[:1].isupper() and ". " not in body and ";" not in body
 
 
 def _closing_start(items: list[Item], start: int) -> int:

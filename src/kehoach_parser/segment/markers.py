@@ -96,5 +96,6 @@ def is_structural(text: str) -> bool:
         or RECIPIENTS.match(text)
         or AUTHORITY.match(text)
         or ANNEX_LABEL.match(text)
+        or ANNEX_ATTACHED.match(text)
         or document_kind_line(text)
     )

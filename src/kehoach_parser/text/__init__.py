@@ -71,8 +71,9 @@ def is_caps_line(text: str) -> bool:
     """A line set in capitals ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), identifiers ("57-NQ/TW.") aside."""
     tokens = [w for w in text.split() if not any(c.isdigit() or c == "/" for c in w)]
     wordy = [w for w in tokens if sum(c.isalpha() for c in w) >= 2]
-    return len(wordy) >= 2 and is_upper_text(" ".join(wordy)) or (len(wordy) == 1 and len(tokens) == 1
-                                                                   and is_upper_text(wordy[0]) and len(wordy[0]) >= 5)
+    if len(wordy) >= 2:
+        return is_upper_text(" ".join(wordy))
+    return len(wordy) == 1 and len(tokens) == 1 and is_upper_text(wordy[0]) and len(wordy[0]) >= 3
 
 
 def join_fragments(first: str, second: str) -> str:
