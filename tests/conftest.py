@@ -141,3 +141,38 @@ def cli_env() -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
     env["PYTHONIOENCODING"] = "utf-8"
     return env
+
+
+# --- no network at run time (issue 3): every test runs with outbound connections refused ----------
+import socket as _socket  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+_LOOPBACK = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """Refuse socket connections to anything but loopback (and Unix sockets) for the whole session."""
+    real_connect, real_connect_ex = _socket.socket.connect, _socket.socket.connect_ex
+
+    def allowed(sock: _socket.socket, address: object) -> bool:
+        if sock.family == getattr(_socket, "AF_UNIX", None):
+            return True
+        host = str(address[0] if isinstance(address, tuple) else address)
+        return host.startswith(_LOOPBACK)
+
+    def connect(sock: _socket.socket, address: object) -> None:
+        if not allowed(sock, address):
+            raise OSError(f"network access is blocked in the test suite: {address!r}")
+        return real_connect(sock, address)
+
+    def connect_ex(sock: _socket.socket, address: object) -> int:
+        if not allowed(sock, address):
+            raise OSError(f"network access is blocked in the test suite: {address!r}")
+        return real_connect_ex(sock, address)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(_socket.socket, "connect", connect)
+    patch.setattr(_socket.socket, "connect_ex", connect_ex)
+    yield
+    patch.undo()

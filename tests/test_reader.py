@@ -160,7 +160,19 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         parse(tmp_path)
 
 
-@pytest.mark.parametrize(("data", "name"), [(b"%PDF-1.7\n...", "plan.pdf"), (b"PK\x03\x04rest", "plan.docx")])
+def _zip_without_word() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "không phải Word")
+    return buffer.getvalue()
+
+
+# PDF and Word files have readers now (issue 3): a legacy .doc and a ZIP that is no Word file do not
+@pytest.mark.parametrize(("data", "name"), [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "plan.doc"),
+                                            (_zip_without_word(), "plan.docx")])
 def test_unsupported_formats(data: bytes, name: str) -> None:
     with pytest.raises(UnsupportedFormatError, match=name.replace(".", r"\.")):
         parse(data, name=name)

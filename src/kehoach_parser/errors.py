@@ -17,3 +17,15 @@ class UnreadableInputError(KehoachError):
 
 class UnsupportedFormatError(KehoachError):
     """The file is of a format this version has no reader for."""
+
+
+class CorruptInputError(UnreadableInputError):
+    """The file is of a known format but damaged or truncated (a broken ZIP, a PDF without its end)."""
+
+
+class EncryptedInputError(UnreadableInputError):
+    """The file is password-protected and cannot be opened without the password."""
+
+
+class OcrUnavailableError(UnreadableInputError):
+    """A scanned page needs OCR but Tesseract (or its Vietnamese data) is not installed."""

@@ -1,6 +1,8 @@
 """Layout -> Plan: segment the layout, run every extractor, assemble the validated model."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .extract.closing import extract_annexes, extract_recipients, extract_signature
 from .extract.header import extract_document
 from .extract.references import extract_references
@@ -9,12 +11,29 @@ from .extract.targets import table_targets, text_targets
 from .extract.tasks import body_tasks, table_tasks
 from .layout import Layout, Table
 from .model import Document, Location, Plan, Source, Warning
-from .segment.document import segment
+from .segment.document import Segments, segment
 from .segment.paragraphs import Para
 from .segment.tables import LogicalTable, logical_table
 
 
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A plan with the intermediate results it was built from (for tools that need the raw text:
+    the linter reads recipients' bullets, annex group rows and the reading-order texts)."""
+
+    plan: Plan
+    layout: Layout
+    segments: Segments
+    tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables, in reading order
+    texts: list[tuple[str, Location]] = field(default_factory=list)  # every text with its place (citations)
+
+
 def build_plan(layout: Layout, source: Source) -> Plan:
+    return analyse(layout, source).plan
+
+
+def analyse(layout: Layout, source: Source) -> ParsedDocument:
+    """Segment the layout, run every extractor and keep the intermediate results beside the plan."""
     seg = segment(layout)
     tables: list[tuple[Table, LogicalTable]] = [(t, logical_table(t)) for t in seg.items if isinstance(t, Table)]
     warnings = [Warning(code=c, message=m) for c, m in layout.warnings]
@@ -46,10 +65,11 @@ def build_plan(layout: Layout, source: Source) -> Plan:
     if not seg.sections:
         warnings.append(Warning(code="no_sections", message="no Roman-numeral section heading was found"))
 
-    return Plan(
+    texts = list(_texts(seg.items, dict((id(t), lt) for t, lt in tables)))
+    plan = Plan(
         source=source,
         document=document,
-        references=extract_references(_texts(seg.items, dict((id(t), lt) for t, lt in tables)), own_id),
+        references=extract_references(texts, own_id),
         sections=extract_sections(seg.sections),
         targets=targets,
         tasks=tasks,
@@ -59,6 +79,7 @@ def build_plan(layout: Layout, source: Source) -> Plan:
         annexes=extract_annexes(seg.annexes),
         warnings=warnings,
     )
+    return ParsedDocument(plan, layout, seg, tables, texts)
 
 
 def plan_year(document: Document) -> int | None:

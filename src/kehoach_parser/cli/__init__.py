@@ -1,4 +1,4 @@
-"""The ``kehoach`` command line: ``kehoach parse FILE… [-o DIR]`` and ``kehoach schema``."""
+"""The ``kehoach`` command line: ``kehoach parse FILE… [-o DIR]``, ``kehoach schema`` and ``kehoach check``."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..api import parse
+from ..check.cli import add_check_parser, run_check
 from ..errors import KehoachError
 from ..model import json_schema
 
@@ -22,18 +23,22 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"kehoach-parser {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("parse", help="parse plans into contract JSON")
-    p.add_argument("files", nargs="+", metavar="FILE", help=".txt or .md plans")
+    p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .docx or .pdf plans")
     p.add_argument("-o", "--output", metavar="DIR", type=Path,
                    help="write DIR/<stem>.json per input (default: stdout for a single file)")
-    p.add_argument("--format", choices=["txt", "md"], help="read every input as this format")
+    p.add_argument("--format", choices=["txt", "md", "docx", "pdf"],
+                   help="read every input as this format (default: sniffed from the content)")
     p.add_argument("--compact", action="store_true", help="one-line JSON instead of indented")
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.add_argument("-o", "--output", metavar="FILE", type=Path, help="write it to FILE")
+    add_check_parser(sub)
     return ap
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return run_check(args)
     if args.command == "schema":
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
         if args.output:

@@ -26,11 +26,16 @@ ISSUER_END = regex.compile(r"[;()\[\]\n]|\.(?:\s|$)|:")
 
 
 @dataclass
-class _Mention:
+class Mention:
+    """One citation of a document in one text: its id, what the text says of it, and where the id
+    stands in the text (``start``/``end``)."""
+
     id: str
     kind: str
     date: str | None
     issuer: str | None
+    start: int = 0
+    end: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +86,8 @@ def issuer_after(text: str) -> str | None:
     return issuer or None
 
 
-def _mentions(text: str) -> Iterable[_Mention]:
+def mentions(text: str) -> Iterable[Mention]:
+    """Every citation in ``text``, in order ("Nghị quyết số 57-NQ/TW ngày … của …")."""
     names = _kind_names()
     for m in _citation().finditer(text):
         kind = names.get(m["kind"].casefold(), m["kind"])
@@ -96,7 +102,8 @@ def _mentions(text: str) -> Iterable[_Mention]:
         for raw_id in regex.finditer(DOC_ID, m["ids"]):
             if "/" not in raw_id.group():
                 continue
-            yield _Mention(regex.sub(r"\s+", "", raw_id.group()), kind, date, issuer)
+            start = m.start("ids") + raw_id.start()
+            yield Mention(regex.sub(r"\s+", "", raw_id.group()), kind, date, issuer, start, start + len(raw_id.group()))
 
 
 def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str | None = None) -> list[Reference]:
@@ -109,7 +116,7 @@ def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str 
     own = _key(own_id) if own_id else None
     for entry in texts:
         text, location = (entry, None) if isinstance(entry, str) else entry
-        for mention in _mentions(text):
+        for mention in mentions(text):
             key = _key(mention.id)
             if key == own:
                 continue

@@ -51,6 +51,16 @@ class ValueColumn:
 
 
 @dataclass
+class GroupRow:
+    """A group row of a task or target table ("IV | Về nhân lực"): its marker as printed and where it stands."""
+
+    number: str
+    title: str
+    page: int | None
+    line: int | None
+
+
+@dataclass
 class LogicalTable:
     kind: str  # "tasks", "targets" or "other"
     roles: dict[str, int]
@@ -60,6 +70,7 @@ class LogicalTable:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     page: int | None = None
     line: int | None = None
+    groups: list[GroupRow] = field(default_factory=list)  # the group rows, in order (for numbering checks)
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +94,8 @@ def column_role(header: str) -> str | None:
     best: tuple[float, int, str] | None = None
     for role, syn in _synonyms():
         if len(syn) <= 4 or len(text) <= 4:
-            score = 100.0 if text.strip(" .") == syn else 0.0
+            # a narrow header cell may break a short word over two lines: "ST" / "T" read "ST T"
+            score = 100.0 if text.strip(" .") == syn or text.replace(" ", "") == syn else 0.0
         elif len(text) >= len(syn):
             score = fuzz.partial_ratio(syn, text)
         else:
@@ -151,14 +163,17 @@ def _stitch(table: LogicalTable, rows: tuple[Row, ...]) -> None:
             text = marker.group("text").strip() or (cells[name_col].strip() if name_col is not None else "")
             if text:
                 group = text.rstrip(" .:;")
+                table.groups.append(GroupRow(marker.group("num"), group, row.page, row.line))
                 continue
         if first and LETTER_CELL.match(first) and not others and name_col is not None and cells[name_col]:
             group = cells[name_col].rstrip(" .:;")
+            table.groups.append(GroupRow(first.rstrip(" .)"), group, row.page, row.line))
             continue
         # "| | II. Về chuyển đổi số | | |": the Roman marker printed in the name cell
         named = ROMAN_CELL.match(cells[name_col].strip()) if not first and name_col is not None else None
         if named and roman_value(named.group("num")) and named.group("text").strip() and not others:
             group = named.group("text").strip().rstrip(" .:;")
+            table.groups.append(GroupRow(named.group("num"), group, row.page, row.line))
             continue
         continuation = num_col is not None and not first
         if num_col is None and name_col is not None and table.rows:

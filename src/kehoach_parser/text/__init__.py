@@ -26,6 +26,12 @@ def clean(text: str) -> str:
     return SPACES.sub(" ", MARKUP.sub(" ", nfc(text))).strip()
 
 
+def tidy(text: str) -> str:
+    """Reader string: NFC, whitespace runs collapsed, trimmed; no markup removal (for formats
+    without markup, where "*" or "|" are printed characters)."""
+    return SPACES.sub(" ", nfc(text)).strip()
+
+
 def strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1)
 

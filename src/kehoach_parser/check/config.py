@@ -1,0 +1,114 @@
+"""Configuration of ``kehoach check``: which rules run, at which severity, and extra unit names.
+
+Read from ``--config FILE``, else from the nearest ``.kehoach.toml`` (a ``[check]`` table, or the
+keys at top level) or ``pyproject.toml`` with a ``[tool.kehoach.check]`` table, searched upward
+from the checked file's folder, then from the working directory::
+
+    [tool.kehoach.check]
+    disable = ["spelling.tone-typo", "recipients"]      # rule ids, or whole categories
+    severity = { "unit.unknown" = "info" }
+    extra_units = ["Phòng Tư pháp {level}", "Ban Quản lý chợ"]
+    fail_on = "warning"                                 # default for --fail-on
+"""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .model import CATEGORIES, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+FailOn = Literal["error", "warning", "never"]
+CONFIG_NAMES = (".kehoach.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be read or names rules that do not exist."""
+
+
+class CheckConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    disable: list[str] = Field(default_factory=list, description="rule ids or categories not to run")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="rule id (or category) -> severity")
+    extra_units: list[str] = Field(default_factory=list, description='unit names to accept ("{level}" allowed)')
+    fail_on: Optional[FailOn] = Field(default=None, description="default of --fail-on")
+    source: Optional[str] = Field(default=None, exclude=True, description="the file this was read from")
+
+    def enabled(self, rule_id: str, category: str) -> bool:
+        return rule_id not in self.disable and category not in self.disable
+
+    def severity_of(self, rule_id: str, category: str, default: Severity) -> Severity:
+        return self.severity.get(rule_id) or self.severity.get(category) or default
+
+    def validate_names(self, rule_ids: set[str]) -> None:
+        known = rule_ids | set(CATEGORIES)
+        unknown = sorted({*self.disable, *self.severity} - known)
+        if unknown:
+            raise ConfigError(f"{self.source or 'configuration'}: unknown rule or category: {', '.join(unknown)} "
+                              "(see kehoach check --list-rules)")
+
+
+def load_config(path: Path) -> CheckConfig:
+    """The configuration in ``path`` (a ``.kehoach.toml``, a ``pyproject.toml`` or any TOML file)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    table = _check_table(path, data)
+    try:
+        return CheckConfig.model_validate({**(table or {}), "source": str(path)})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"{path}: bad configuration: {problems}") from None
+
+
+def _check_table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    if path.name == "pyproject.toml" or "tool" in data:
+        return data.get("tool", {}).get("kehoach", {}).get("check")
+    return data.get("check", data)
+
+
+@lru_cache(maxsize=256)
+def find_config(folder: Path) -> Path | None:
+    """The nearest configuration file at or above ``folder``: ``.kehoach.toml``, or a ``pyproject.toml``
+    that has a ``[tool.kehoach.check]`` table."""
+    for candidate_dir in (folder, *folder.parents):
+        dotfile = candidate_dir / ".kehoach.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate_dir / "pyproject.toml"
+        if pyproject.is_file() and _has_check_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_check_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(data.get("tool", {}).get("kehoach", {}).get("check"), dict)
+
+
+def config_for(file: Path, *, explicit: Path | None = None, cwd: Path | None = None) -> CheckConfig:
+    """The configuration that applies to ``file``: ``explicit`` if given, else the nearest one."""
+    if explicit is not None:
+        return _cached_load(explicit.resolve())
+    found = find_config(file.resolve().parent) or find_config((cwd or Path.cwd()).resolve())
+    return _cached_load(found) if found else CheckConfig()
+
+
+@lru_cache(maxsize=64)
+def _cached_load(path: Path) -> CheckConfig:
+    return load_config(path)

@@ -1,0 +1,90 @@
+"""Finding word groups of a text that nearly match known phrases (shared by the heading and spelling
+rules): equal once tone marks and case are folded away but printed with other marks ("CHUYỂN ĐỔI SÓ"),
+or, for phrases of three words or more, one word a letter slip away ("TỔ CHỨC THỰC HIỆNN")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import regex
+from rapidfuzz import fuzz
+
+from ...text import fold, tone_key
+
+# a word: letters and digits ("CHUYỂN", "5G")
+WORD = regex.compile(r"[\p{L}\d]+")
+# only spaces between two words of one group (no comma, no dash)
+GAP = regex.compile(r"^[ \t]+$")
+
+
+@lru_cache(maxsize=16384)
+def fold_word(word: str) -> str:
+    """``fold`` of one word, cached (plans repeat their words)."""
+    return fold(word)
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    found: str
+    expected: str  # the phrase, in the found text's case
+    start: int
+    score: float  # rapidfuzz similarity of the printed group to the phrase (0-100)
+
+
+class PhraseIndex:
+    """Known phrases by word count and folded form.
+
+    ``fuzzy_score`` (0-100, None = off) also accepts, in phrases of three words or more, one word
+    whose folded form is that similar to the phrase's word while the other words are the phrase's:
+    short groups are never fuzzy-matched, as "triển khoa" (of "phát triển khoa học") is not a
+    misspelt "triển khai".
+    """
+
+    def __init__(self, phrases: Iterable[str], *, fuzzy_score: float | None = None) -> None:
+        self.by_fold: dict[int, dict[str, str]] = {}
+        for phrase in phrases:
+            n = len(phrase.split())
+            self.by_fold.setdefault(n, {})[fold(phrase)] = phrase
+        self.exact = {tone_key(p.casefold()) for table in self.by_fold.values() for p in table.values()}
+        self.fuzzy_score = fuzzy_score
+
+    def near_misses(self, text: str, *, proper_noun_guard: bool = True) -> Iterator[NearMiss]:
+        tokens = list(WORD.finditer(text))
+        folded_tokens = [fold_word(t.group()) for t in tokens]
+        for n, table in self.by_fold.items():
+            for i in range(len(tokens) - n + 1):
+                folded = " ".join(folded_tokens[i:i + n])
+                phrase = table.get(folded)
+                if phrase is None and self.fuzzy_score is not None and n >= 3:
+                    phrase = self._one_word_slip(folded, table)
+                if phrase is None:
+                    continue
+                window = tokens[i:i + n]
+                if any(not GAP.match(text[a.end():b.start()]) for a, b in zip(window, window[1:])):
+                    continue
+                found = text[window[0].start():window[-1].end()]
+                if tone_key(found.casefold()) in self.exact:
+                    continue
+                if proper_noun_guard and not found.isupper() and any(w.group()[0].isupper() for w in window[1:]):
+                    continue  # "phường An Bình" is a place, not a misspelt "phương án"
+                score = fuzz.ratio(tone_key(found.casefold()), tone_key(phrase.casefold()))
+                yield NearMiss(found, in_case_of(found, phrase), window[0].start(), score)
+
+    def _one_word_slip(self, folded: str, table: dict[str, str]) -> str | None:
+        words = folded.split()
+        for key, phrase in table.items():
+            theirs = key.split()
+            differ = [(a, b) for a, b in zip(words, theirs) if a != b]
+            if len(differ) == 1 and len(differ[0][1]) >= 3 and fuzz.ratio(*differ[0]) >= self.fuzzy_score:  # type: ignore[operator]
+                return phrase
+        return None
+
+
+def in_case_of(found: str, phrase: str) -> str:
+    """``phrase`` written in the case of ``found``: all capitals, or capitalised like it."""
+    if found.isupper():
+        return phrase.upper()
+    if found[:1].isupper() and phrase[:1].islower():
+        return phrase[:1].upper() + phrase[1:]
+    return phrase

@@ -1,0 +1,155 @@
+"""``kehoach check`` on the command line: formats, exit codes, folders, configuration."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from plan_template import VALID_PLAN, edited
+
+GAP = [("III. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN")]  # an error (numbering.sections)
+MIXED = [("Số hóa hồ sơ", "Số hoá hồ sơ")]  # a warning (spelling.mixed-tone-placement)
+
+
+def run(*args: str | Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kehoach_parser", "check", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300)
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    """A folder with a clean plan, one with an error and one with a warning (and a file to skip)."""
+    folder = tmp_path / "plans"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "clean.txt").write_text(VALID_PLAN, encoding="utf-8")
+    (folder / "sub" / "gap.txt").write_text(edited(GAP), encoding="utf-8")
+    (folder / "mixed.md").write_text(edited(MIXED), encoding="utf-8")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "old.txt").write_text(edited(GAP), encoding="utf-8")
+    return folder
+
+
+def test_clean_plan_exits_0(plans: Path, cli_env: dict[str, str]) -> None:
+    result = run(plans / "clean.txt", env=cli_env, cwd=plans)
+    assert result.returncode == 0, result.stderr
+    assert "0 problems" in result.stdout
+
+
+def test_error_exits_1_and_text_is_grouped_by_file(plans: Path, cli_env: dict[str, str]) -> None:
+    result = run(plans, env=cli_env, cwd=plans.parent)
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert "\033[" not in out  # not a terminal: no colour
+    assert out.index("plans/mixed.md") < out.index("plans/sub/gap.txt")
+    assert re.search(r"^\s+\d+\s+error\s+.*numbering\.sections$", out, re.MULTILINE)
+    assert "old.txt" not in out and "notes.json" not in out and "clean.txt" not in out
+
+
+def test_fail_on_levels(plans: Path, cli_env: dict[str, str]) -> None:
+    mixed = plans / "mixed.md"
+    assert run(mixed, env=cli_env, cwd=plans).returncode == 0  # a warning does not fail by default
+    assert run(mixed, "--fail-on", "warning", env=cli_env, cwd=plans).returncode == 1
+    assert run(plans / "sub", "--fail-on", "never", env=cli_env, cwd=plans).returncode == 0
+
+
+def test_json_format(plans: Path, cli_env: dict[str, str]) -> None:
+    result = run(plans / "sub" / "gap.txt", "--format", "json", env=cli_env, cwd=plans)
+    findings = json.loads(result.stdout)
+    (gap,) = [f for f in findings if f["rule"] == "numbering.sections"]
+    assert set(gap) == {"file", "rule", "category", "severity", "message", "hint", "location", "text"}
+    assert gap["category"] == "numbering" and gap["severity"] == "error"
+    assert gap["location"] == {"page": None, "line": VALID_PLAN.splitlines().index("III. TỔ CHỨC THỰC HIỆN") + 1}
+    assert gap["text"] == "IV. TỔ CHỨC THỰC HIỆN"
+    assert gap["file"].endswith("gap.txt")
+
+
+def test_github_format(plans: Path, cli_env: dict[str, str]) -> None:
+    result = run(plans / "sub" / "gap.txt", plans / "mixed.md", "--format", "github", env=cli_env, cwd=plans)
+    lines = result.stdout.splitlines()
+    assert any(re.fullmatch(r"::error file=sub/gap\.txt,line=\d+,title=numbering\.sections::.+", line) for line in lines)
+    assert any(line.startswith("::warning file=mixed.md,line=") for line in lines)
+    assert all("\n" not in line for line in lines)
+
+
+def test_bad_file_among_good_ones_exits_2(plans: Path, cli_env: dict[str, str]) -> None:
+    binary = plans / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = run(plans / "clean.txt", binary, plans / "missing.txt", plans / "sub", "--format", "json",
+                 env=cli_env, cwd=plans)
+    assert result.returncode == 2
+    assert "binary.txt" in result.stderr and "missing.txt" in result.stderr
+    assert {Path(f["file"]).name for f in json.loads(result.stdout)} == {"gap.txt"}  # the others were checked
+
+
+def test_usage_errors_exit_2(plans: Path, cli_env: dict[str, str]) -> None:
+    assert run(env=cli_env, cwd=plans).returncode == 2
+    assert run(plans, "--format", "xml", env=cli_env, cwd=plans).returncode == 2
+
+
+def test_list_rules(cli_env: dict[str, str], tmp_path: Path) -> None:
+    result = run("--list-rules", env=cli_env, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "header.number-missing" in result.stdout and "Missing number and symbol" in result.stdout
+    data = json.loads(run("--list-rules", "--format", "json", env=cli_env, cwd=tmp_path).stdout)
+    assert len(data) >= 30 and {"id", "category", "severity", "title", "description"} <= set(data[0])
+
+
+def test_dot_kehoach_toml_is_found_upward(plans: Path, cli_env: dict[str, str]) -> None:
+    (plans / ".kehoach.toml").write_text('[check]\ndisable = ["numbering"]\n', encoding="utf-8")
+    result = run(plans / "sub" / "gap.txt", "--format", "json", env=cli_env, cwd=plans.parent)
+    assert result.returncode == 0, result.stdout
+    assert not [f for f in json.loads(result.stdout) if f["category"] == "numbering"]
+
+
+def test_pyproject_table_and_severity(plans: Path, cli_env: dict[str, str]) -> None:
+    (plans / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.kehoach.check]\n'
+                                          'severity = { "numbering.sections" = "warning" }\n', encoding="utf-8")
+    result = run(plans / "sub" / "gap.txt", "--format", "json", env=cli_env, cwd=plans)
+    (gap,) = [f for f in json.loads(result.stdout) if f["rule"] == "numbering.sections"]
+    assert gap["severity"] == "warning"
+    assert result.returncode == 0  # a warning does not fail
+
+
+def test_config_option_overrides_and_bad_config_exits_2(plans: Path, cli_env: dict[str, str],
+                                                        tmp_path: Path) -> None:
+    (plans / ".kehoach.toml").write_text('[check]\ndisable = ["numbering"]\n', encoding="utf-8")
+    explicit = tmp_path / "strict.toml"
+    explicit.write_text('fail_on = "warning"\n', encoding="utf-8")
+    assert run(plans / "mixed.md", "--config", explicit, env=cli_env, cwd=plans).returncode == 1
+    assert run(plans / "sub" / "gap.txt", "--config", explicit, env=cli_env, cwd=plans).returncode == 1
+    bad = tmp_path / "bad.toml"
+    bad.write_text('disable = ["no.such-rule"]\n', encoding="utf-8")
+    result = run(plans / "clean.txt", "--config", bad, env=cli_env, cwd=plans)
+    assert result.returncode == 2 and "no.such-rule" in result.stderr
+
+
+def test_markdown_and_text_give_the_same_findings(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    text = edited(GAP + MIXED)
+    markdown = "\n".join(("| " + " | ".join(line.split("\t")) + " |") if "\t" in line else line
+                         for line in text.splitlines())
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.md").write_text(markdown, encoding="utf-8")
+    found = json.loads(run(tmp_path, "--format", "json", env=cli_env, cwd=tmp_path).stdout)
+    by_file = {name: sorted((f["rule"], f["location"]["line"]) for f in found if f["file"].endswith(name))
+               for name in ("a.txt", "a.md")}
+    assert by_file["a.txt"] == by_file["a.md"] != []
+
+
+def test_colour_on_a_terminal_unless_no_color(plans: Path) -> None:
+    import io
+
+    from kehoach_parser.check.output import use_color
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert use_color(Tty())
+    assert not use_color(io.StringIO())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NO_COLOR", "1")
+        assert not use_color(Tty())

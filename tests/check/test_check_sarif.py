@@ -1,0 +1,64 @@
+"""The SARIF output validates against the official SARIF 2.1.0 JSON schema (vendored in data/)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def sarif(*args: str | Path, env: dict[str, str], cwd: Path) -> tuple[int, dict]:
+    result = subprocess.run([sys.executable, "-m", "kehoach_parser", "check", "--format", "sarif", *map(str, args)],
+                            capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300)
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_samples_sarif_is_valid(validator: jsonschema.protocols.Validator, samples_dir: Path, repo_root: Path,
+                                cli_env: dict[str, str]) -> None:
+    code, log = sarif(*sorted(samples_dir.glob("*.txt")), env=cli_env, cwd=repo_root)
+    assert code == 1
+    validator.validate(log)
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert len(rules) >= 30 and all(r["shortDescription"]["text"] for r in rules)
+    ids = [r["id"] for r in rules]
+    results = run["results"]
+    assert results and {r["level"] for r in results} <= {"error", "warning", "note"}
+    for result in results:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].startswith("samples/")
+        assert location["region"]["startLine"] >= 1
+    assert run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_unreadable_file_is_a_notification(validator: jsonschema.protocols.Validator, tmp_path: Path,
+                                           cli_env: dict[str, str]) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, log = sarif(tmp_path / "empty.txt", env=cli_env, cwd=tmp_path)
+    assert code == 2
+    validator.validate(log)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "empty.txt" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_schema_rejects_a_broken_log(validator: jsonschema.protocols.Validator) -> None:
+    """The vendored schema really checks: a result without a message is refused."""
+    broken = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "a"}]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(broken)

@@ -1,0 +1,98 @@
+"""Scanned PDFs: OCR with Tesseract's Vietnamese model (skipped here when Tesseract is absent;
+.ci/run installs it), and a clear error when it is needed but missing."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kehoach_parser import UnreadableInputError, parse
+from kehoach_parser.errors import OcrUnavailableError
+from kehoach_parser.readers import ocr
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+SCANNED = sorted((SAMPLES / "scanned").glob("*.pdf"))
+EVALUATE = Path(__file__).parents[1].parent / "shared/tools/evaluate.py"
+
+
+def _has_tesseract() -> bool:
+    ocr.tesseract.cache_clear()
+    try:
+        ocr.tesseract()
+        return True
+    except Exception:
+        return False
+    finally:
+        ocr.tesseract.cache_clear()
+
+
+needs_tesseract = pytest.mark.skipif(not _has_tesseract(), reason="tesseract with the 'vie' model is not installed")
+
+
+def test_scanned_sample_is_image_only() -> None:
+    import pdfplumber
+
+    assert SCANNED, "samples/scanned/*.pdf is missing (samples/make_samples.py makes it)"
+    with pdfplumber.open(SCANNED[0]) as pdf:
+        assert not any(page.chars for page in pdf.pages)
+
+
+def test_missing_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    ocr.tesseract.cache_clear()
+    try:
+        with pytest.raises(OcrUnavailableError) as caught:
+            parse(SCANNED[0])
+    finally:
+        ocr.tesseract.cache_clear()
+    assert isinstance(caught.value, UnreadableInputError)
+    assert SCANNED[0].name in str(caught.value) and "tesseract" in str(caught.value).lower()
+
+
+@needs_tesseract
+def test_scanned_sample_scores(tmp_path: Path) -> None:
+    plan = parse(SCANNED[0])
+    assert plan.source.format == "pdf" and plan.source.pages
+    assert any(w.code == "ocr" for w in plan.warnings)
+    assert plan.document.title and "Chuyển đổi số" in plan.document.title
+    if not EVALUATE.is_file():
+        pytest.skip(f"scorer not found at {EVALUATE}")
+    (tmp_path / f"{SCANNED[0].stem}.json").write_text(plan.model_dump_json(), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(EVALUATE), "--gold", str(SAMPLES / "scanned" / "gold"),
+                          "--pred", str(tmp_path), "--json"], capture_output=True, text=True, encoding="utf-8",
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["overall"]["f1"] >= 0.85
+
+
+@needs_tesseract
+def test_rules_and_skew_on_a_drawn_page() -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (800, 600), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (100, 200, 300):
+        draw.line([(100, y), (700, y)], fill=0, width=3)
+    for x in (100, 400, 700):
+        draw.line([(x, 100), (x, 300)], fill=0, width=3)
+    horizontal, vertical = ocr._rules(image, 75)
+    assert sorted(y for y, _, _ in horizontal) == [100, 200, 300]
+    assert sorted(x for x, _, _ in vertical) == [100, 400, 700]
+    page = Image.new("L", (1200, 1600), 255)
+    draw = ImageDraw.Draw(page)
+    for y in range(150, 1450, 40):  # lines of "text"
+        for x in range(150, 1050, 60):
+            draw.rectangle([x, y, x + 45, y + 14], fill=0)
+    assert ocr._skew(page.rotate(-1.0, fillcolor=255)) == pytest.approx(1.0, abs=0.2)
+    assert ocr._skew(page) == pytest.approx(0.0, abs=0.15)
+
+
+def test_tesseract_binary_is_located_by_path() -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    assert Path(shutil.which("tesseract")).name == "tesseract"
