@@ -7,8 +7,16 @@
 from __future__ import annotations
 
 from .api import parse
-from .errors import KehoachError, UnreadableInputError, UnsupportedFormatError
+from .errors import (
+    CorruptInputError,
+    EncryptedInputError,
+    KehoachError,
+    OcrUnavailableError,
+    UnreadableInputError,
+    UnsupportedFormatError,
+)
 from .model import Plan
 
-__all__ = ["parse", "Plan", "KehoachError", "UnreadableInputError", "UnsupportedFormatError", "__version__"]
+__all__ = ["parse", "Plan", "KehoachError", "UnreadableInputError", "UnsupportedFormatError", "CorruptInputError",
+           "EncryptedInputError", "OcrUnavailableError", "__version__"]
 __version__ = "0.1.0"
