@@ -13,7 +13,7 @@ from .layout import Layout, Table
 from .model import Document, Location, Plan, Source, Warning
 from .segment.document import Segments, segment
 from .segment.paragraphs import Para
-from .segment.tables import LogicalTable, logical_table
+from .segment.tables import LogicalTable
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def build_plan(layout: Layout, source: Source) -> Plan:
 def analyse(layout: Layout, source: Source) -> ParsedDocument:
     """Segment the layout, run every extractor and keep the intermediate results beside the plan."""
     seg = segment(layout)
-    tables: list[tuple[Table, LogicalTable]] = [(t, logical_table(t)) for t in seg.items if isinstance(t, Table)]
+    tables = seg.tables
     warnings = [Warning(code=c, message=m) for c, m in layout.warnings]
 
     signature = extract_signature(seg.closing)

@@ -20,6 +20,7 @@ from .markers import (
     roman_value,
 )
 from .paragraphs import Item, Para, paragraphs
+from .tables import LogicalTable, logical_table
 
 
 @dataclass
@@ -63,10 +64,11 @@ class Segments:
     sections: list[Node]
     closing: list[Item]
     annexes: list[Annex]
+    tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables with their roles
 
 
 def segment(layout: Layout) -> Segments:
-    items = _unfold_layout_tables(paragraphs(layout))
+    items, tables = _unfold_layout_tables(paragraphs(layout))
     top = _top_level(items)
     pos = 0
     header: list[Para] = []
@@ -103,20 +105,27 @@ def segment(layout: Layout) -> Segments:
     if pos >= len(items):  # no sections at all: the whole rest is preamble, closing found inside it
         body_end = _closing_start(preamble, 0)
         closing_items, annexes = _closing_and_annexes(preamble[body_end:])
-        return Segments(items, header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes)
+        return Segments(items, header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes,
+                        tables)
     end = _closing_start(items, pos)
     sections = _section_tree(items[pos:end], top)
     closing, annexes = _closing_and_annexes(items[end:])
-    return Segments(items, header, kind, kind_para, title, preamble, sections, closing, annexes)
+    return Segments(items, header, kind, kind_para, title, preamble, sections, closing, annexes, tables)
 
 
-def _unfold_layout_tables(items: list[Item]) -> list[Item]:
+def _unfold_layout_tables(items: list[Item]) -> tuple[list[Item], list[tuple[Table, LogicalTable]]]:
     """Borderless layout tables (the two-column header, the "Nơi nhận | TM. …" closing) are not
     data: read them column by column, left column first, as paragraphs."""
     out: list[Item] = []
+    tables: list[tuple[Table, LogicalTable]] = []  # the data tables that stay, with their roles
     seen_text = False
     for item in items:
-        if isinstance(item, Table) and _is_layout_table(item, header=not seen_text):
+        if isinstance(item, Table):
+            logical = logical_table(item)
+            if not _is_layout_table(item, logical, header=not seen_text):
+                tables.append((item, logical))
+                out.append(item)
+                continue
             for col in range(item.width):
                 for row in item.rows:
                     if col < len(row.cells) and row.cells[col].strip():
@@ -124,16 +133,14 @@ def _unfold_layout_tables(items: list[Item]) -> list[Item]:
                             if piece.strip():
                                 out.append(Para(piece.strip(), row.page, row.line))
             continue
-        if isinstance(item, Para) and document_kind_line(item.text):
+        if document_kind_line(item.text):
             seen_text = True
         out.append(item)
-    return out
+    return out, tables
 
 
-def _is_layout_table(table: Table, *, header: bool) -> bool:
-    from .tables import logical_table
-
-    if logical_table(table).kind != "other":
+def _is_layout_table(table: Table, logical: LogicalTable, *, header: bool) -> bool:
+    if logical.kind != "other":
         return False
     if header:
         return True

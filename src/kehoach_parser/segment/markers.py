@@ -71,11 +71,15 @@ def _kind_words() -> list[tuple[str, str]]:
 def document_kind_line(text: str) -> tuple[str, str, str] | None:
     """(kind, printed kind word, rest of the line) when ``text`` is the kind line ("KẾ HOẠCH")."""
     stripped = text.strip()
-    folded = fold(stripped)
+    if not stripped[:1].isupper():
+        return None
+    longest = len(_kind_words()[0][0])
+    head = fold(stripped[: longest + 1])  # kind words are short: fold only the start of the line
     for key, kind in _kind_words():
-        if folded == key or (folded.startswith(key + " ") and _upper_prefix(stripped, len(key))):
+        whole = len(stripped) == len(key) and head == key
+        if whole or (head.startswith(key + " ") and _upper_prefix(stripped, len(key))):
             rest = stripped[len(key):].strip(" :.-")
-            if rest and rest.upper() == rest and any(c.isalpha() for c in rest) and folded != key:
+            if rest and rest.upper() == rest and any(c.isalpha() for c in rest) and not whole:
                 continue  # "KẾ HOẠCH HÀNH ĐỘNG …" in capitals: a longer kind or a heading, not kind + title
             return kind, stripped[: len(key)], rest
     return None

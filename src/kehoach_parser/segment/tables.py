@@ -115,6 +115,7 @@ def _header_index(table: Table) -> int | None:
 
 
 def logical_table(table: Table) -> LogicalTable:
+    """The table's column roles and stitched rows ("other" for a table that is not data)."""
     head = _header_index(table)
     if head is None:
         return LogicalTable("other", {}, [], (), page=table.page, line=table.line)
@@ -153,7 +154,8 @@ def _stitch(table: LogicalTable, rows: tuple[Row, ...]) -> None:
     name_col = table.roles.get("name")
     for row in rows:
         cells = list(row.cells) + [""] * (len(table.header) - len(row.cells))
-        if _is_header_repeat(cells, header_key) or _is_column_index(cells):
+        numbered_row = num_col is not None and NUMBER_CELL.match(cells[num_col].strip())
+        if not numbered_row and (_is_header_repeat(cells, header_key) or _is_column_index(cells)):
             continue
         first = cells[num_col].strip() if num_col is not None else ""
         others = [c for i, c in enumerate(cells) if c and i not in (num_col, name_col)]

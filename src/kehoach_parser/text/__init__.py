@@ -11,6 +11,8 @@ MARKUP = regex.compile(r"</?p\s*>|</?(?:b|i|u|strong|em|br)\s*/?>|\*+|\|")
 SPACES = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 # a leading list bullet: "- ", "+ ", "• ", "– "
 BULLET = regex.compile(r"^\s*[-+•–—*·]\s*(?=\S)")
+# combining marks (tones, breve, circumflex, horn) after NFD decomposition
+MARKS = regex.compile(r"\p{Mn}+")
 # trailing punctuation removed from headings and list items: " .", ";", ":", ","
 TRAILING = regex.compile(r"[\s.;:,]+$")
 
@@ -51,8 +53,7 @@ def or_none(text: str | None) -> str | None:
 
 def fold(text: str) -> str:
     """Matching key: case, tones and "đ" folded away ("Hoá" and "hóa" -> "hoa")."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    base = MARKS.sub("", unicodedata.normalize("NFD", text.casefold()))
     return SPACES.sub(" ", base.replace("đ", "d")).strip()
 
 
@@ -75,6 +76,8 @@ def is_upper_text(text: str, threshold: float = 0.8) -> bool:
 
 def is_caps_line(text: str) -> bool:
     """A line set in capitals ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), identifiers ("57-NQ/TW.") aside."""
+    if len(text) > 300 or not any(c.isupper() for c in text[:3]):
+        return False  # a capitals line is a heading or a title line: short, and it starts in capitals
     tokens = [w for w in text.split() if not any(c.isdigit() or c == "/" for c in w)]
     wordy = [w for w in tokens if sum(c.isalpha() for c in w) >= 2]
     if len(wordy) >= 2:
