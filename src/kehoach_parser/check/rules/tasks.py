@@ -18,22 +18,20 @@ def _label(item: Task | Target) -> tuple[str, str]:
     return quoted, quoted
 
 
+def _task_hit(task: Task) -> Hit:
+    vi, en = _label(task)
+    return Hit(line=task.location.line, page=task.location.page, text=excerpt(task.name),
+               params={"task": vi, "task_en": en})
+
+
 @check("task.lead-missing")
 def lead_missing(ctx: Context) -> Iterator[Hit]:
-    for task in ctx.plan.tasks:
-        if not task.lead and not task.lead_person:
-            vi, en = _label(task)
-            yield Hit(line=task.location.line, page=task.location.page, text=excerpt(task.name),
-                      params={"task": vi, "task_en": en})
+    yield from (_task_hit(t) for t in ctx.plan.tasks if not t.lead and not t.lead_person)
 
 
 @check("task.deadline-missing")
 def deadline_missing(ctx: Context) -> Iterator[Hit]:
-    for task in ctx.plan.tasks:
-        if task.deadline is None:
-            vi, en = _label(task)
-            yield Hit(line=task.location.line, page=task.location.page, text=excerpt(task.name),
-                      params={"task": vi, "task_en": en})
+    yield from (_task_hit(t) for t in ctx.plan.tasks if t.deadline is None)
 
 
 @check("target.value-missing")
