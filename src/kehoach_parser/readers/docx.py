@@ -247,7 +247,7 @@ def _table(tbl: etree._Element, state: _State) -> None:
         return
     width = max(len(cells) for cells, _ in grid)
     if width == 1 and len(grid) == 1:  # a frame around text, not a table
-        for cell in _row_elements(tbl)[0].iter(qn("w:tc")):
+        for cell in _children(tbl, "w:tr")[0].iter(qn("w:tc")):
             _body(cell, state)
             break
         return
@@ -263,37 +263,28 @@ def _table(tbl: etree._Element, state: _State) -> None:
         state.after = 0.0
 
 
-def _row_elements(tbl: etree._Element) -> list[etree._Element]:
-    rows = []
-    for child in tbl.iterchildren():
-        if child.tag == qn("w:tr"):
-            rows.append(child)
+def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """The ``tag`` children of ``parent`` (rows of a table, cells of a row), looking through the
+    content controls and custom XML that may wrap them."""
+    out = []
+    for child in parent.iterchildren():
+        if child.tag == qn(tag):
+            out.append(child)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             content = child.find(qn("w:sdtContent"))
-            rows.extend(r for r in (content if content is not None else child).iterchildren() if r.tag == qn("w:tr"))
-    return rows
-
-
-def _cell_elements(tr: etree._Element) -> list[etree._Element]:
-    cells = []
-    for child in tr.iterchildren():
-        if child.tag == qn("w:tc"):
-            cells.append(child)
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            content = child.find(qn("w:sdtContent"))
-            cells.extend(c for c in (content if content is not None else child).iterchildren() if c.tag == qn("w:tc"))
-    return cells
+            out.extend(c for c in (content if content is not None else child).iterchildren() if c.tag == qn(tag))
+    return out
 
 
 def _grid(tbl: etree._Element, state: _State) -> list[tuple[list[str], etree._Element]]:
     """Each row's cells on the table grid: merged cells read once across, repeated down."""
     out: list[tuple[list[str], etree._Element]] = []
     above: dict[int, str] = {}  # grid column -> text of the vertical merge open there
-    for tr in _row_elements(tbl):
+    for tr in _children(tbl, "w:tr"):
         trpr = tr.find(qn("w:trPr"))
         before = _int(_val(trpr.find(qn("w:gridBefore")))) if trpr is not None else 0
         cells = [""] * before
-        for tc in _cell_elements(tr):
+        for tc in _children(tr, "w:tc"):
             tcpr = tc.find(qn("w:tcPr"))
             span = _int(_val(tcpr.find(qn("w:gridSpan")))) if tcpr is not None else 1
             merge_el = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
