@@ -43,18 +43,22 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import regex  # noqa: E402
+
 from kehoach_parser.extract.header import DATELINE, MOTTO  # noqa: E402
 from kehoach_parser.layout import Table  # noqa: E402
 from kehoach_parser.readers.text import read_text  # noqa: E402
 from kehoach_parser.segment.document import Node, Segments, segment  # noqa: E402
 from kehoach_parser.segment.markers import (  # noqa: E402
-    BULLET_LINE, NUMBER_LINE, RECIPIENTS, ROMAN_HEADING, roman_value,
+    BULLET_LINE,
+    NUMBER_LINE,
+    RECIPIENTS,
+    ROMAN_HEADING,
+    roman_value,
 )
 from kehoach_parser.segment.paragraphs import Para  # noqa: E402
 from kehoach_parser.segment.tables import ROMAN_CELL, column_role  # noqa: E402
 from kehoach_parser.text import fold, is_upper_text, join_fragments  # noqa: E402
-
-import regex  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 FONT = "Times New Roman"

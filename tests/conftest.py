@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -145,7 +145,7 @@ def cli_env() -> dict[str, str]:
 
 # --- no network at run time (issue 3): every test runs with outbound connections refused ----------
 import socket as _socket  # noqa: E402
-from typing import Iterator  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 
 _LOOPBACK = ("127.", "::1", "localhost")
 
@@ -176,3 +176,12 @@ def _no_network() -> Iterator[None]:
     patch.setattr(_socket.socket, "connect_ex", connect_ex)
     yield
     patch.undo()
+
+
+REAL = REPO / "tests" / "data" / "real"
+
+
+@pytest.fixture(scope="session")
+def real_dir() -> Path:
+    """The real plans copied from ../shared/real (sources in tests/data/real/SOURCES.md)."""
+    return REAL

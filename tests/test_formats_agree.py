@@ -2,9 +2,8 @@
 count and each task's lead and deadline (the readers differ, the layout they give does not)."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-
-from functools import lru_cache
 
 import pytest
 
@@ -15,7 +14,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 FORMATS = ("docx", "pdf")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(stem: str, fmt: str) -> Plan:
     return parse(SAMPLES / f"{stem}.{fmt}")
 

@@ -7,9 +7,8 @@ import pytest
 
 
 def test_outbound_connections_are_refused() -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        with pytest.raises(OSError, match="blocked"):
-            sock.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(OSError, match="blocked"):
+        sock.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed
 
 
 def test_loopback_is_allowed() -> None:

@@ -55,6 +55,7 @@ def test_missing_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @needs_tesseract
+@pytest.mark.slow
 def test_scanned_sample_scores(tmp_path: Path) -> None:
     plan = parse(SCANNED[0])
     assert plan.source.format == "pdf" and plan.source.pages

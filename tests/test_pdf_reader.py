@@ -2,9 +2,8 @@
 from the sample .docx files) read into the same layout the other readers give."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-
-from functools import lru_cache
 
 import pytest
 
@@ -17,7 +16,7 @@ from kehoach_parser.segment.tables import logical_table
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _layout(stem: str) -> Layout:
     path = next(SAMPLES.glob(f"{stem}*.pdf"))
     return read_layout(path.read_bytes(), name=path.name)

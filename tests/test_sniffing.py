@@ -2,12 +2,11 @@
 give one clear error naming the file (never a traceback)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import io
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,7 @@
 """Row stitching: ``segment.tables.logical_table`` on hand-built tables, and the same through ``parse``."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

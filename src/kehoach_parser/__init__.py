@@ -17,6 +17,15 @@ from .errors import (
 )
 from .model import Plan
 
-__all__ = ["parse", "Plan", "KehoachError", "UnreadableInputError", "UnsupportedFormatError", "CorruptInputError",
-           "EncryptedInputError", "OcrUnavailableError", "__version__"]
+__all__ = [
+    "CorruptInputError",
+    "EncryptedInputError",
+    "KehoachError",
+    "OcrUnavailableError",
+    "Plan",
+    "UnreadableInputError",
+    "UnsupportedFormatError",
+    "__version__",
+    "parse",
+]
 __version__ = "0.1.0"

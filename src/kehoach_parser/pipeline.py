@@ -10,7 +10,8 @@ from .extract.sections import extract_sections
 from .extract.targets import table_targets, text_targets
 from .extract.tasks import body_tasks, table_tasks
 from .layout import Layout, Table
-from .model import Document, Location, Plan, Source, Warning
+from .limits import DEFAULT_LIMITS, Deadline, Limits
+from .model import Document, Location, ParseWarning, Plan, Source
 from .segment.document import Segments, segment
 from .segment.paragraphs import Para
 from .segment.tables import LogicalTable
@@ -32,11 +33,14 @@ def build_plan(layout: Layout, source: Source) -> Plan:
     return analyse(layout, source).plan
 
 
-def analyse(layout: Layout, source: Source) -> ParsedDocument:
+def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
+            deadline: Deadline | None = None) -> ParsedDocument:
     """Segment the layout, run every extractor and keep the intermediate results beside the plan."""
+    deadline = deadline or Deadline(limits.seconds)
     seg = segment(layout)
+    deadline.check()
     tables = seg.tables
-    warnings = [Warning(code=c, message=m) for c, m in layout.warnings]
+    warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
 
     signature = extract_signature(seg.closing)
     document = extract_document(seg, signature.organ if signature else None)
@@ -45,14 +49,14 @@ def analyse(layout: Layout, source: Source) -> ParsedDocument:
     targets = text_targets(seg.sections)
     tasks = body_tasks(seg.sections, year)
     for table, logical in tables:
-        warnings.extend(Warning(code=c, message=m, location=Location(page=table.page, line=table.line))
+        warnings.extend(ParseWarning(code=c, message=m, location=Location(page=table.page, line=table.line))
                         for c, m in logical.warnings)
         if logical.kind == "targets":
             targets.extend(table_targets(logical, year))
         elif logical.kind == "tasks":
             tasks.extend(table_tasks(logical, year))
         elif len(table.rows) > 1:
-            warnings.append(Warning(code="table_not_recognised",
+            warnings.append(ParseWarning(code="table_not_recognised",
                                     message="a table whose header names neither tasks nor targets was skipped",
                                     location=Location(page=table.page, line=table.line)))
     targets.sort(key=lambda t: _order(t.location))
@@ -61,9 +65,9 @@ def analyse(layout: Layout, source: Source) -> ParsedDocument:
     recipients = extract_recipients(seg.closing)
     own_id = f"{document.number}/{document.symbol}" if document.number and document.symbol else None
     if seg.kind is None:
-        warnings.append(Warning(code="no_kind_word", message="no kind word (KẾ HOẠCH …) above a title was found"))
+        warnings.append(ParseWarning(code="no_kind_word", message="no kind word (KẾ HOẠCH …) above a title was found"))
     if not seg.sections:
-        warnings.append(Warning(code="no_sections", message="no Roman-numeral section heading was found"))
+        warnings.append(ParseWarning(code="no_sections", message="no Roman-numeral section heading was found"))
 
     texts = list(_texts(seg.items, dict((id(t), lt) for t, lt in tables)))
     plan = Plan(

@@ -2,7 +2,7 @@
 tests change one thing of is in plan_template.py."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from plan_template import lint_text

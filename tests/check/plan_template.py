@@ -1,7 +1,7 @@
 """The minimal valid plan the linter tests change one thing of, and helpers to lint a text in-process."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from kehoach_parser.api import parse_document
 from kehoach_parser.check import CheckConfig, Finding, check_document

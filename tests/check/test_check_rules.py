@@ -3,8 +3,8 @@ shared valid plan (conftest.VALID_PLAN) with one thing changed."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from plan_template import VALID_PLAN, Edit, edited

@@ -16,7 +16,7 @@ FORMATS = ("text", "json", "sarif", "github")
 FAIL_LEVELS = ("error", "warning", "never")
 
 
-def add_check_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+def add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     c = sub.add_parser(
         "check", help="lint plans: form (Decree 30/2020/NĐ-CP) and internal consistency",
         description="Check plans the way code is linted: each finding has a stable rule id, a severity, "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -40,8 +40,8 @@ class CheckConfig(BaseModel):
     disable: list[str] = Field(default_factory=list, description="rule ids or categories not to run")
     severity: dict[str, Severity] = Field(default_factory=dict, description="rule id (or category) -> severity")
     extra_units: list[str] = Field(default_factory=list, description='unit names to accept ("{level}" allowed)')
-    fail_on: Optional[FailOn] = Field(default=None, description="default of --fail-on")
-    source: Optional[str] = Field(default=None, exclude=True, description="the file this was read from")
+    fail_on: FailOn | None = Field(default=None, description="default of --fail-on")
+    source: str | None = Field(default=None, exclude=True, description="the file this was read from")
 
     def enabled(self, rule_id: str, category: str) -> bool:
         return rule_id not in self.disable and category not in self.disable

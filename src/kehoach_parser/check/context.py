@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Iterator
 
 import regex
 

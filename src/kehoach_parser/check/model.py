@@ -1,7 +1,7 @@
 """Findings: what a rule reports, as the ``json`` output and every other format carry it."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,8 +18,8 @@ RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 class FindingLocation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    page: Optional[int] = Field(default=None, ge=1, description="page (paged inputs), else null")
-    line: Optional[int] = Field(default=None, ge=1, description="1-based line in the reader's text, null where unknown")
+    page: int | None = Field(default=None, ge=1, description="page (paged inputs), else null")
+    line: int | None = Field(default=None, ge=1, description="1-based line in the reader's text, null where unknown")
 
 
 class Finding(BaseModel):
@@ -32,6 +32,6 @@ class Finding(BaseModel):
     category: Category
     severity: Severity
     message: str = Field(description="Vietnamese, with an English gloss in parentheses")
-    hint: Optional[str] = Field(default=None, description="how to fix it, where that is obvious")
+    hint: str | None = Field(default=None, description="how to fix it, where that is obvious")
     location: FindingLocation = Field(default_factory=FindingLocation)
-    text: Optional[str] = Field(default=None, description="the offending excerpt")
+    text: str | None = Field(default=None, description="the offending excerpt")

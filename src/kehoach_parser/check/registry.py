@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import string
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .model import CATEGORIES, SEVERITIES, Category, Severity
 
@@ -45,7 +46,7 @@ class Bilingual:
     vi: str
     en: str
 
-    def format(self, params: Mapping[str, Any]) -> "Bilingual":
+    def format(self, params: Mapping[str, Any]) -> Bilingual:
         return Bilingual(self.vi.format_map(params), self.en.format_map(params))
 
     def fields(self) -> set[str]:

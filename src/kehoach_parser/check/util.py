@@ -1,8 +1,9 @@
 """Small helpers the rules share: Roman numerals, excerpts, dates for messages, number sequences."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..segment.markers import roman_value
 from ..text import SPACES

@@ -11,7 +11,7 @@ from ..segment.markers import NUMBER_LINE
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_fragments
 from ..vocab import alternation, words
-from .dates import WORD_DATE, NUMERIC_DATE, iso, month_span, year_span
+from .dates import NUMERIC_DATE, WORD_DATE, iso, month_span, year_span
 
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
 DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")

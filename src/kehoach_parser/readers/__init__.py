@@ -19,6 +19,7 @@ from ..errors import (
 )
 from ..layout import Layout
 from .encoding import EncodingError
+from .options import ReadOptions
 from .problems import CorruptProblem, EncryptedProblem, OcrProblem, ReadProblem
 from .text import read_text
 
@@ -66,23 +67,28 @@ def _zip_kind(data: bytes, suffix: str | None) -> str:
     return "zip"
 
 
-def read_layout(data: bytes, *, name: str, fmt: str | None = None) -> Layout:
-    """Read ``data`` (the bytes of ``name``) into a layout, or raise a KehoachError."""
+def read_layout(data: bytes, *, name: str, fmt: str | None = None, options: ReadOptions | None = None) -> Layout:
+    """Read ``data`` (the bytes of ``name``) into a layout, or raise a KehoachError.
+
+    ``options`` carries the budgets, the deadline and the OCR policy; a reader that passes a budget
+    raises :class:`~kehoach_parser.limits.BudgetExceeded`, which ``parse`` reports with the file's name.
+    """
+    options = options or ReadOptions()
     if not data.strip():
         raise UnreadableInputError(name, "the file is empty")
     fmt = (fmt or sniff(data, name)).lower().lstrip(".")
     fmt = TEXT_FORMATS.get(fmt, fmt)
     try:
         if fmt in ("txt", "md"):
-            return read_text(data, fmt=fmt)
+            return read_text(data, fmt=fmt, options=options)
         if fmt == "docx":
             from .docx import read_docx
 
-            return read_docx(data)
+            return read_docx(data, options=options)
         if fmt == "pdf":
             from .pdf import read_pdf
 
-            return read_pdf(data)
+            return read_pdf(data, options=options)
     except EncodingError as exc:
         raise UnreadableInputError(name, str(exc)) from None
     except EncryptedProblem as exc:

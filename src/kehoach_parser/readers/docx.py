@@ -37,6 +37,7 @@ from lxml import etree
 from ..layout import Layout, Line, Row, Table
 from ..text import tidy
 from .numbering import Numbering, bullet_glyph
+from .options import ReadOptions
 from .problems import CorruptProblem, ReadProblem
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -102,7 +103,7 @@ class _State:
         return self.line
 
 
-def read_docx(data: bytes) -> Layout:
+def read_docx(data: bytes, *, options: ReadOptions | None = None) -> Layout:
     """Read the bytes of a .docx into a layout. Raises a ReadProblem when they are not one."""
     document = _open(data)
     styles = document.styles.element

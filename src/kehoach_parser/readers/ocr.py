@@ -196,4 +196,4 @@ def _junk(text: str, conf: float) -> bool:
     letters = sum(c.isalnum() for c in text)
     if not letters:
         return text not in ("-", "+", "–", "•") or conf < 50
-    return conf < 30 and letters < 3 or conf < 50 and bool(ODD_MARKS.search(text))
+    return (conf < 30 and letters < 3) or (conf < 50 and bool(ODD_MARKS.search(text)))

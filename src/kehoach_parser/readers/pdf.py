@@ -34,6 +34,7 @@ from ..layout import Layout, Line, Row, Table
 from ..text import tidy
 from . import geometry
 from .geometry import PAGE_NUMBER, ColumnBlock, Grid, Margins, TextLine, Word
+from .options import ReadOptions
 from .problems import CorruptProblem, EncryptedProblem, ReadProblem
 
 MARGIN_ZONE = 0.12  # top and bottom share of the page where page numbers and running heads sit
@@ -50,7 +51,7 @@ class Page:
     ocr: bool = False
 
 
-def read_pdf(data: bytes, *, ocr_dpi: int = 300) -> Layout:
+def read_pdf(data: bytes, *, options: ReadOptions | None = None, ocr_dpi: int = 300) -> Layout:
     """Read the bytes of a PDF into a layout. Raises a ReadProblem when they are not one."""
     if b"%%EOF" not in data[-2048:]:
         raise CorruptProblem("the PDF is truncated (no end-of-file marker)")

@@ -11,6 +11,7 @@ import regex
 from ..layout import Layout, Line, Row, Table
 from ..text import clean
 from .encoding import decode
+from .options import ReadOptions
 
 # "|----|:--:|---|" — a Markdown table separator row
 MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
@@ -26,7 +27,8 @@ STAR_BULLET = regex.compile(r"^\s*\*\s+(?=\S)")
 RULE = regex.compile(r"^\s*(?:[_=]{3,}|[-–—]{5,}|\*{3,})\s*$")
 
 
-def read_text(data: bytes, *, fmt: str = "txt") -> Layout:
+def read_text(data: bytes, *, fmt: str = "txt", options: ReadOptions | None = None) -> Layout:
+    """Decode a .txt/.md file and split it into layout lines and tables (tab or pipe rows)."""
     text, _encoding = decode(data)
     blocks: list[Line | Table] = []
     rows: list[Row] = []

@@ -1,9 +1,9 @@
 """Paragraphs -> the parts of a plan: header, title, preamble, section tree, closing, annexes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 from rapidfuzz import fuzz
 
@@ -32,7 +32,7 @@ class Node:
     para: Para
     depth: int  # 1 for Roman sections, 2 for "1.", 3 for "1.1." …
     content: list[Item] = field(default_factory=list)  # items before the first child
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def is_heading(self) -> bool:

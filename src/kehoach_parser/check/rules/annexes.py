@@ -2,8 +2,8 @@
 line: present, complete and matching the plan's own number, date and kind."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 

@@ -1,10 +1,10 @@
 """Citation rules: one document cited with two ids, incomplete first citations, citations of the future."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 

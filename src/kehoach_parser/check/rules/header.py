@@ -1,8 +1,8 @@
 """Header rules: issuing organ, number and symbol, kind word, title, place and date (Decree 30)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 

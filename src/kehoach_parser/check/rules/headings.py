@@ -2,8 +2,8 @@
 or the common heading phrases ("CHUYỂN ĐỔI SÓ" for "CHUYỂN ĐỔI SỐ")."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from ...vocab import words
 from ..context import Context

@@ -1,7 +1,7 @@
 """Numbering rules: Roman sections, numbered items at every level, table group rows and STT columns."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...layout import Table
 from ...model import Section

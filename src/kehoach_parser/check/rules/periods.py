@@ -1,9 +1,9 @@
 """Year and deadline rules: years and deadlines that contradict the plan period or its issue date."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 

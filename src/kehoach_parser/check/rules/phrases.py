@@ -3,9 +3,9 @@ rules): equal once tone marks and case are folded away but printed with other ma
 or, for phrases of three words or more, one word a letter slip away ("TỔ CHỨC THỰC HIỆNN")."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 import regex
 from rapidfuzz import fuzz

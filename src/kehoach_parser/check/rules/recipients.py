@@ -2,9 +2,9 @@
 ";" (the last with "."), the last being "Lưu: VT, …"."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 

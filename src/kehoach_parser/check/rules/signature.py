@@ -2,8 +2,8 @@
 TUQ./Q., KT. goes with a deputy's position, a collective body signs "TM.", the signer is named."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 

@@ -1,7 +1,7 @@
 """Task and target rules: every task has a lead and a deadline, every target a value."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...model import Target, Task
 from ..context import Context

@@ -2,9 +2,9 @@
 that are not in the unit vocabulary (the nearest known name suggested)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 from rapidfuzz import fuzz, process
