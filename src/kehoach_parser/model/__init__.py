@@ -48,6 +48,8 @@ class Document(_Model):
     number: str | None = Field(default=None, description='"186" of "Số: 186/KH-UBND"; null when blank')
     symbol: str | None = Field(default=None, description='"KH-UBND"')
     issuer: str | None = Field(default=None, description='"Ủy ban nhân dân phường Lê Ích Mộc"')
+    parent_issuer: str | None = Field(default=None, description='the organ above the issuer in the header (cơ quan '
+                                      'chủ quản): "Ủy ban nhân dân tỉnh Lào Cai" above "Sở Công Thương"')
     place: str | None = Field(default=None, description="place name of the dateline as printed")
     issue_date: IssueDate | None = None
     title: str | None = Field(default=None, description="the trích yếu after the kind word")
