@@ -127,7 +127,8 @@ class Signature(_Model):
 
 
 class Annex(_Model):
-    label: str
+    label: str | None = Field(default=None, description='"PHỤ LỤC", "PHỤ LỤC I", "Phụ lục"; null for an attached '
+                              'table printed without a label')
     title: str | None = None
     attached: str | None = Field(default=None, description='the "(Kèm theo Kế hoạch số …)" line as printed')
     location: Location | None = None

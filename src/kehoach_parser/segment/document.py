@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..layout import Layout, Table
 from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
-from ..text import fold, is_upper_text
+from ..text import fold, is_caps_line, is_upper_text
 from ..vocab import words
 from .markers import (
     ANNEX_LABEL,
@@ -51,8 +51,8 @@ class Node:
 
 @dataclass
 class Annex:
-    label: Para
-    label_text: str
+    label: Para  # the label's paragraph, or the first heading line of an annex printed without one
+    label_text: str | None  # "PHỤ LỤC I", or None
     title_paras: list[Para]
     items: list[Item]
     attached: Para | None = None  # the "(kèm theo Kế hoạch số …)" line
@@ -270,20 +270,45 @@ def _annex_label(text: str) -> tuple[str, str] | None:
 
 
 def _closing_and_annexes(items: list[Item]) -> tuple[list[Item], list[Annex]]:
+    """The closing block (recipients, signature) and the annexes after it: each "PHỤ LỤC …" label,
+    or — after the signature — a heading in capitals followed by "(Kèm theo Kế hoạch …)" or by a
+    data table (an attached table without a label: the annex's label is None)."""
     closing: list[Item] = []
     annexes: list[Annex] = []
-    for item in items:
+    signed = False
+    for i, item in enumerate(items):
         label = _annex_label(item.text) if isinstance(item, Para) else None
         if label:
             titles = [Para(label[1], item.page, item.line)] if label[1] else []
             annexes.append(Annex(item, label[0], titles, []))
+        elif not annexes and signed and isinstance(item, Para) and _unlabelled_annex(items, i):
+            annexes.append(Annex(item, None, [item], []))
         elif annexes:
             annexes[-1].items.append(item)
         else:
             closing.append(item)
+            signed = signed or (isinstance(item, Para) and bool(AUTHORITY.match(item.text)))
     for annex in annexes:
         _annex_title(annex)
     return closing, annexes
+
+
+def _unlabelled_annex(items: list[Item], i: int) -> bool:
+    """``items[i]`` heads an annex printed without a label: a heading in capitals whose next
+    items (a few more heading lines at most) lead to "(Kèm theo …)" or to a data table."""
+    from .markers import ANNEX_ATTACHED
+
+    first = items[i]
+    if not isinstance(first, Para) or not is_caps_line(first.text) or len(first.text) < 12:
+        return False
+    for item in items[i + 1:i + 4]:
+        if isinstance(item, Table):
+            return True
+        if ANNEX_ATTACHED.match(item.text):
+            return True
+        if not is_caps_line(item.text):
+            return False
+    return False
 
 
 def _annex_title(annex: Annex) -> None:

@@ -113,9 +113,10 @@ def _preamble_openers() -> regex.Pattern[str]:
     verbs = alternation("organs", "issuing_verbs")
     kinds = alternation("citations", "kinds")
     past = regex.escape(words("organs", "past_marker"))
-    # "Căn cứ Luật …", "Thực hiện Kế hoạch …", "Sở Công Thương xây dựng Kế hoạch …"
+    day = regex.escape(words("grammar", "day"))
+    # "Căn cứ Luật …", "Thực hiện Kế hoạch …", "Sở Công Thương xây dựng Kế hoạch …", "Ngày 30/12/2025, …"
     return regex.compile(
-        rf"^(?:(?:{openers})(?![\p{{L}}])"
+        rf"^(?:(?:{openers})(?![\p{{L}}])|(?i:{day})\s+\d{{1,2}}\s*[/.]\s*\d{{1,2}}"
         rf"|(?:{organs})(?![\p{{L}}])[^.;:]{{0,120}}?\s(?:{past}\s+)?(?:{verbs})\s+(?i:{kinds})(?![\p{{L}}]))"
     )
 
