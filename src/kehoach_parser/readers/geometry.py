@@ -35,6 +35,8 @@ class Word:
     x1: float
     top: float
     bottom: float
+    size: float = 0.0  # font size in points (0: unknown, as for OCR)
+    bold: bool = False
 
     @property
     def height(self) -> float:
