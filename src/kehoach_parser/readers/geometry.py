@@ -26,6 +26,7 @@ DIGITS = regex.compile(r"\d+")
 TERMINAL = (".", ";", ":", "!", "?")
 GAP_FACTOR = 2.5  # a horizontal gap of this many line heights separates two columns
 TOLERANCE = 2.0  # points: two edges closer than this are aligned
+SIZE_STEP = 0.5  # points: font sizes further apart than this are different sizes
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,17 @@ class TextLine:
     @property
     def text(self) -> str:
         return tidy(" ".join(w.text for w in self.words))
+
+    @property
+    def style(self) -> tuple[float, bool] | None:
+        """(font size, bold) of most of the line's letters, or None when the words carry no font
+        (OCR)."""
+        sized = [w for w in self.words if w.size > 0]
+        if not sized:
+            return None
+        letters = sum(len(w.text) for w in sized)
+        bold = sum(len(w.text) for w in sized if w.bold) * 2 > letters
+        return median(w.size for w in sized), bold
 
 
 @dataclass
@@ -327,8 +339,8 @@ def continues(prev: TextLine, line: TextLine, m: Margins, m_prev: Margins, *, op
     ``prev`` filled its line (the next word would not have fitted), ``line`` starts at the left
     margin, under ``prev``'s text after a hanging marker, or under ``prev`` itself — unless
     ``prev`` opened its paragraph with a first-line indent (``opened``): a line indented like it
-    opens the next one — and neither is centred."""
-    if abs(prev.height - line.height) > 1.5 or centred(prev, m_prev) or centred(line, m):
+    opens the next one — neither is centred, and both are set in the same font size and weight."""
+    if abs(prev.height - line.height) > 1.5 or centred(prev, m_prev) or centred(line, m) or restyled(prev, line):
         return False
     first = line.words[0]
     room = m_prev.right - prev.x1
@@ -337,6 +349,13 @@ def continues(prev: TextLine, line: TextLine, m: Margins, m_prev: Margins, *, op
     indented = opened and prev.x0 > m_prev.left + TOLERANCE
     starts = [m.left] + ([] if indented else [prev.x0]) + ([prev.words[1].x0] if len(prev.words) > 1 else [])
     return any(abs(line.x0 - s) <= TOLERANCE for s in starts) or line.x0 < m.left
+
+
+def restyled(prev: TextLine, line: TextLine) -> bool:
+    """The font changes between the two lines: bold against regular, or another size (the bold
+    title above the regular preamble). Lines without font information (OCR) never differ."""
+    a, b = prev.style, line.style
+    return a is not None and b is not None and (a[1] != b[1] or abs(a[0] - b[0]) > SIZE_STEP)
 
 
 def join_lines(prev_text: str, text: str) -> str:

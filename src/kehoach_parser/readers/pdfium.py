@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,8 @@ X_TOLERANCE = 3.0  # points: a wider gap between two characters starts a new wor
 Y_TOLERANCE = 3.0  # points: characters whose bottoms differ more are on different lines
 UPRIGHT = 0.02  # radians: text turned less than this reads left to right
 GLYPH, SPACE, MARK = 0, 1, 2  # kinds of character: a glyph, a space in the text, a space PDFium generated
+BLANKS = frozenset(" \t\r\n\x00\xa0\u2002\u2003\u2009\u200b\u3000")  # white space in a text layer
+LINE_BREAKS = frozenset("\r\n")  # PDFium's own line ends
 _Char = tuple[float, float, float, int, int]  # baseline, x0, x1, index in the text page, kind
 ANNOTATIONS_WITH_TEXT = (raw.FPDF_ANNOT_FREETEXT, raw.FPDF_ANNOT_WIDGET, raw.FPDF_ANNOT_STAMP)
 
@@ -114,6 +117,8 @@ def open_document(data: bytes) -> Document:
                                    "not possible") from None
         if code == raw.FPDF_ERR_SECURITY:
             raise EncryptedProblem("the PDF is encrypted with a security handler that is not supported") from None
+        if b"%%EOF" not in data:
+            raise CorruptProblem("the PDF is truncated (no end-of-file marker) and cannot be read") from None
         raise CorruptProblem("the PDF is damaged: its structure cannot be read") from None
 
 
@@ -189,23 +194,25 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
     # (baseline, x0, x1, index, kind) of every character on the displayed page, kind GLYPH, SPACE or
     # MARK (a space PDFium generated: a break unless a glyph covers it)
     chars: list[_Char] = []
+    append = chars.append
     glyphs = 0
+    turned = frame.rotation != 0
+    left, top = frame.left, frame.top
     for i, ch in enumerate(text):
         kind = GLYPH
-        if ch.isspace() or ch == "\x00":
-            if ch in "\r\n":
+        if ch in BLANKS:
+            if ch in LINE_BREAKS:
                 continue
             kind = MARK if is_generated(text_page, i) else SPACE
         else:
             glyphs += 1
         loose_box(text_page, i, rect_p)
         origin(text_page, i, ox_p, oy_p)
-        if frame.rotation:
+        if turned:
             x0, _, x1, _ = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-            baseline = frame.point(ox.value, oy.value)[1]
+            append((frame.point(ox.value, oy.value)[1], x0, x1, i, kind))
         else:
-            x0, x1, baseline = rect.left - frame.left, rect.right - frame.left, frame.top - oy.value
-        chars.append((baseline, x0, x1, i, kind))
+            append((top - oy.value, rect.left - left, rect.right - left, i, kind))
     chars.sort()
     words: list[Word] = []
     unmapped = 0
@@ -214,7 +221,7 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
     last = -math.inf
     for char in chars + [(math.inf, 0.0, 0.0, -1, GLYPH)]:
         if char[0] - last > Y_TOLERANCE and line:
-            line.sort(key=lambda c: c[1])
+            line.sort(key=itemgetter(1))
             unmapped += _line_words(line, text, text_page, styles, words)
             line = []
         line.append(char)
@@ -236,45 +243,45 @@ def _line_words(line: list[_Char], text: str, text_page: Any, styles: dict[int, 
     A word's box is pdfminer's: from the font's descent below the baseline up by the font size,
     taken from its first plain (ASCII) character: accented letters drawn apart may come from a
     font of other metrics."""
-    unmapped = 0
-    current: list[_Char] = []
-
-    def close() -> None:
-        nonlocal unmapped
-        if not current:
-            return
-        plain = next((c for c in current if text[c[3]] < "\x80"), None)
-        style = _style(text_page, (plain or current[-1])[3], styles)
-        if plain is None:  # all letters accented ("để"): the metrics of the line's plain text, same size
-            model = next((c for c in line if c[4] == GLYPH and text[c[3]] < "\x80"), None)
-            if model is not None:
-                line_style = _style(text_page, model[3], styles)
-                if abs(line_style.size - style.size) < 0.01 and style.upright:
-                    style = line_style
-        if style.upright:  # turned text (a vertical stamp, a watermark) is not read
-            unmapped += style.unmapped * len(current)
-            bottom = max(c[0] for c in current) + style.descent
-            words.append(Word("".join(text[c[3]] for c in current), current[0][1], max(c[2] for c in current),
-                              bottom - style.size, bottom, style.size, style.bold))
-        current.clear()
-
+    spans: list[tuple[int, int]] = []
+    start = -1
+    prev = line[0]
     for k, char in enumerate(line):
         kind = char[4]
-        if kind == MARK:
-            near = [c for c in line[max(k - 2, 0):k + 3] if c[4] == GLYPH and abs(c[1] - char[1]) <= 1.0]
-            if near:
+        if kind != GLYPH:
+            if kind == MARK and any(c[4] == GLYPH and abs(c[1] - char[1]) <= 1.0 for c in line[max(k - 2, 0):k + 3]):
                 continue  # inside a word: where a letter drawn apart goes
-            close()
+            if start >= 0:
+                spans.append((start, k))
+                start = -1
             continue
-        if kind == SPACE:
-            close()
+        if start < 0:
+            start = k
+        elif char[1] < prev[1] or char[1] > prev[2] + X_TOLERANCE or abs(char[0] - prev[0]) > Y_TOLERANCE:
+            spans.append((start, k))
+            start = k
+        prev = char
+    if start >= 0:
+        spans.append((start, len(line)))
+    unmapped = 0
+    line_style: _Style | None = None
+    for a, b in spans:
+        members = [c for c in line[a:b] if c[4] == GLYPH]
+        word = "".join(text[c[3]] for c in members)
+        plain = next((c for c, ch in zip(members, word) if ch < "\x80"), None)
+        style = _style(text_page, (plain or members[-1])[3], styles)
+        if plain is None:  # all letters accented ("để"): the metrics of the line's plain text, same size
+            if line_style is None:
+                model = next((c for c in line if c[4] == GLYPH and text[c[3]] < "\x80"), None)
+                line_style = _style(text_page, model[3], styles) if model is not None else style
+            if abs(line_style.size - style.size) < 0.01 and style.upright:
+                style = line_style
+        if not style.upright:  # turned text (a vertical stamp, a watermark) is not read
             continue
-        if current:
-            prev = current[-1]
-            if char[1] < prev[1] or char[1] > prev[2] + X_TOLERANCE or abs(char[0] - prev[0]) > Y_TOLERANCE:
-                close()
-        current.append(char)
-    close()
+        unmapped += style.unmapped * len(members)
+        bottom = max(c[0] for c in members) + style.descent
+        words.append(Word(word, members[0][1], max(c[2] for c in members), bottom - style.size, bottom,
+                          style.size, style.bold))
     return unmapped
 
 
