@@ -59,7 +59,8 @@ def build(pages: list[dict], *, trailer: bytes = b"") -> bytes:
 
 def body(lines: int = 30, y0: int = 780) -> list[tuple[float, float, float, bool, str]]:
     """Lines of plain ASCII prose (no OCR needed, not garbled: plain words count as syllables)."""
-    return [(72, y0 - 16 * i, 11, False, "ban hanh ke hoach thuc hien chuyen doi so nam nay tai xa") for i in range(lines)]
+    prose = "ban hanh ke hoach thuc hien chuyen doi so nam nay tai xa"
+    return [(72, y0 - 16 * i, 11, False, prose) for i in range(lines)]
 
 
 def freetext(pdf: pikepdf.Pdf, font: pikepdf.Object) -> pikepdf.Dictionary:
@@ -127,7 +128,7 @@ def test_scanned_page_without_tesseract_is_a_clear_error(monkeypatch: pytest.Mon
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     ocr.tesseract.cache_clear()
     try:
-        with pytest.raises(OcrUnavailableError, match="scan.pdf"):
+        with pytest.raises(OcrUnavailableError, match=r"scan\.pdf"):
             parse(build([{"text": body()}, {"image": True}]), name="scan.pdf")
     finally:
         ocr.tesseract.cache_clear()
@@ -147,9 +148,10 @@ def test_garbled_text_layer_is_detected(real_dir: Path) -> None:
 
 
 def test_syllable_share() -> None:
-    share, counted = textlayer.syllable_share("Kế hoạch chuyển đổi số của phường Nghĩa Đô năm 2026".split())
+    words = ["Kế", "hoạch", "chuyển", "đổi", "số", "của", "phường", "Nghĩa", "Đô", "năm", "2026"]
+    share, counted = textlayer.syllable_share(words)
     assert share == 1.0 and counted == 10
-    garbled = "6Ӣ C‘NG 7+ѬѪ1* &Ӝ1* H“A XÃ +Ӝ, &+Ӫ 1*+Ƭ$ 9,ӊ7 ÿӏQK Vӕ 4Ĉ6&7 FӫD".split()
+    garbled = ["6Ӣ", "C‘NG", "7+ѬѪ1*", "&Ӝ1*", "H“A", "XÃ", "+Ӝ,", "&+Ӫ", "1*+Ƭ$", "9,ӊ7", "ÿӏQK", "Vӕ", "4Ĉ6&7", "FӫD"]
     assert textlayer.syllable_share(garbled)[0] < 0.3
     assert textlayer.is_syllable("nghiêng") and textlayer.is_syllable("quyết") and not textlayer.is_syllable("xyz")
 
@@ -171,7 +173,7 @@ def test_giant_page_is_rendered_under_the_pixel_budget(monkeypatch: pytest.Monke
 # ----------------------------------------------------------------------------------- in reading order
 
 def test_freetext_annotation_is_read_in_place() -> None:
-    data = build([{"text": [(72, 700, 13, False, "So:"), (172, 700, 13, False, "/KH-DKT")] + body(20, 660),
+    data = build([{"text": [(72, 700, 13, False, "So:"), (172, 700, 13, False, "/KH-DKT"), *body(20, 660)],
                    "annots": [freetext]}])
     layout = parse_document(data, name="stamp.pdf").layout
     line = next(b for b in layout.blocks if isinstance(b, Line) and "So:" in b.text)
@@ -236,7 +238,8 @@ def test_padding_after_eof_is_read_and_truncation_named() -> None:
 
 def test_damaged_pdf_message_is_short_and_in_words() -> None:
     with pytest.raises(CorruptInputError) as caught:
-        parse(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + b"x" * 5000 + b"\n%%EOF", name="d.pdf")
+        damaged = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + b"x" * 5000 + b"\n%%EOF"
+        parse(damaged, name="d.pdf")
     assert len(str(caught.value)) < 220 and "\n" not in str(caught.value) and "<<" not in str(caught.value)
 
 

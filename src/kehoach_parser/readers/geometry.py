@@ -7,6 +7,7 @@ typographic (line pitch, indents, margins, gutters, ruling lines).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 import regex
@@ -149,7 +150,7 @@ def segments(line: TextLine) -> list[list[Word]]:
     """A line's runs of words separated by gaps wider than ``GAP_FACTOR`` line heights."""
     out: list[list[Word]] = [[line.words[0]]]
     limit = GAP_FACTOR * line.height
-    for prev, word in zip(line.words, line.words[1:]):
+    for prev, word in pairwise(line.words):
         if word.x0 - prev.x1 > limit:
             out.append([word])
         else:
@@ -319,7 +320,7 @@ def _shared(values: list[float], need: int, *, low: bool) -> float:
 
 def line_pitch(lines: list[TextLine]) -> float:
     """Baseline-to-baseline distance over line height for lines of one paragraph (≈ 1.15)."""
-    ratios = [(b.bottom - a.bottom) / max(a.height, 1.0) for a, b in zip(lines, lines[1:])
+    ratios = [(b.bottom - a.bottom) / max(a.height, 1.0) for a, b in pairwise(lines)
               if abs(a.height - b.height) < 1.0 and 0 < b.bottom - a.bottom < 2.2 * a.height]
     return median(ratios) if ratios else 1.2
 

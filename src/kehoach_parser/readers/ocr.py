@@ -5,7 +5,8 @@ A page is rendered with PDFium (the document the reader already has open), at 30
 when the page is so large that the bitmap would pass ``Limits.ocr_max_pixels``. Its skew is
 measured (the small rotation whose rows of ink are sharpest) and, on the straightened image, long
 horizontal and vertical runs of dark pixels are taken as ruling lines, which :mod:`.rules` turns
-into table cells as it does for a text page's ruling lines. The ``tesseract`` binary reads the page as rendered (resampling blurs
+into table cells as it does for a text page's ruling lines. The ``tesseract`` binary reads the
+page as rendered (resampling blurs
 the accents; TSV output) and the words are moved into the straightened frame; each word takes the
 height of its Tesseract text line so that the words of one line line up. Everything comes back in
 PDF points, top-left origin, like pdfplumber's words, and goes through the same layout path.
@@ -74,7 +75,7 @@ def _read(binary: str, image: Any, scale: float) -> tuple[list[Word], list[tuple
     from PIL import Image
 
     angle = _skew(image)
-    straight = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255) if angle else image
+    straight = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle else image
     dpi = scale * 72
     horizontal, vertical = _rules(straight, int(MIN_RULE * dpi))
     found = []
@@ -98,27 +99,28 @@ def _rotated(word: Word, angle: float, cx: float, cy: float) -> Word:
     return Word(word.text, word.x0 + sx, word.x1 + sx, word.top + sy, word.bottom + sy)
 
 
-def _skew(image) -> float:
+def _skew(image: Any) -> float:
     """The small rotation (degrees, within ±2) that straightens the page: the one whose row
     profile of ink is sharpest."""
     from PIL import Image
 
-    small = image.resize((image.width // 4, image.height // 4), Image.BILINEAR).point(lambda v: 0 if v < 160 else 255)
+    small = image.resize((image.width // 4, image.height // 4), Image.Resampling.BILINEAR)
+    small = small.point(lambda v: 0 if v < 160 else 255)
     scores: dict[float, float] = {}
     for step in range(-20, 21):
         angle = step / 10
-        profile = small.rotate(angle, fillcolor=255).resize((1, small.height), Image.BOX).tobytes()
+        profile = small.rotate(angle, fillcolor=255).resize((1, small.height), Image.Resampling.BOX).tobytes()
         scores[angle] = sum((255 - v) ** 2 for v in profile)  # ink piled into few rows: lines run straight
     top = max(scores.values())
     return min((a for a, v in scores.items() if v >= 0.998 * top), key=abs)  # near-ties: the smallest turn
 
 
-def _rules(image, min_length: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+def _rules(image: Any, min_length: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
     """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) in pixels: dark runs at least
     ``min_length`` long, runs on neighbouring rows merged into one rule."""
     from PIL import Image
 
-    def runs(img) -> list[tuple[int, int, int]]:
+    def runs(img: Any) -> list[tuple[int, int, int]]:
         width = img.width
         data = img.tobytes()
         found: list[tuple[int, int, int]] = []
@@ -144,7 +146,7 @@ def _rules(image, min_length: int) -> tuple[list[tuple[int, int, int]], list[tup
     return horizontal, vertical
 
 
-def _words(binary: str, image, dpi: int) -> list[Word]:
+def _words(binary: str, image: Any, dpi: int) -> list[Word]:
     """Tesseract's words in pixels. A word takes the top and bottom of its Tesseract line (so that
     accents and descenders do not scatter the words of one line) unless that line is implausibly
     tall (two printed lines taken as one: then its own box); specks read as marks are dropped."""

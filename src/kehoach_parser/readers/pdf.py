@@ -37,7 +37,7 @@ from .geometry import PAGE_NUMBER, ColumnBlock, Grid, Margins, TextLine, Word
 from .options import ReadOptions
 from .pdfium import Document, PageContent, open_document
 from .problems import CorruptProblem
-from .rules import tables
+from .rules import BBox, tables
 
 MARGIN_ZONE = 0.12  # top and bottom share of the page where page numbers and running heads sit
 SCANNED_MAX_GLYPHS = 20  # a page with fewer characters in its text layer ...
@@ -149,7 +149,7 @@ def _ocr(document: Document, pages: list[Page], options: ReadOptions, dpi: int) 
         page.ocr = True
 
 
-def _split(words: list[Word], tables: list, number: int) -> tuple[list[TextLine], list[Grid]]:
+def _split(words: list[Word], tables: list[tuple[BBox, list[BBox]]], number: int) -> tuple[list[TextLine], list[Grid]]:
     """Words inside a table's box go to its cells, the others to text lines."""
     inside: list[list[Word]] = [[] for _ in tables]
     free: list[Word] = []
@@ -161,8 +161,8 @@ def _split(words: list[Word], tables: list, number: int) -> tuple[list[TextLine]
         else:
             free.append(word)
     grids = []
-    for (bbox, cells), ws in zip(tables, inside):
-        g = geometry.grid(cells, ws, tuple(map(float, bbox)))
+    for (bbox, cells), ws in zip(tables, inside, strict=True):
+        g = geometry.grid(cells, ws, bbox)
         g.page = number
         grids.append(g)
     lines = geometry.group_lines(free)
@@ -198,7 +198,7 @@ def _order(page: Page, previous: Page | None) -> None:
     counter = 0
     lines = sorted(page.lines, key=lambda ln: ln.top)
     last = previous.items[-1] if previous is not None and previous.items else None
-    if isinstance(last, ColumnBlock) and round(previous.width) == round(page.width):
+    if isinstance(last, ColumnBlock) and previous is not None and round(previous.width) == round(page.width):
         while lines and (not page.grids or lines[0].bottom < min(g.top for g in page.grids)) \
                 and geometry.extend_block(last, lines[0], same_page=False):
             counter += 1
@@ -297,6 +297,8 @@ def _first_spaced(page: Page, index: int) -> bool:
     if isinstance(before, TextLine):
         return False
     line = page.items[index]
+    if not isinstance(line, TextLine):
+        return False
     bottom = before.bbox[3] if isinstance(before, Grid) else max(ln.bottom for ln in before.lines())
     return line.top - bottom > 0.5 * line.height
 
@@ -305,7 +307,7 @@ def _continued(prev: Grid, grid: Grid) -> bool:
     """``grid`` (first on its page) continues ``prev`` (last on the page before): same columns."""
     if len(prev.xs) != len(grid.xs):
         return False
-    return all(abs(a - b) <= 3.0 for a, b in zip(prev.xs, grid.xs))
+    return all(abs(a - b) <= 3.0 for a, b in zip(prev.xs, grid.xs, strict=True))
 
 
 def _rows(grid: Grid, prev: Grid | None) -> tuple[Row, ...]:
@@ -313,7 +315,7 @@ def _rows(grid: Grid, prev: Grid | None) -> tuple[Row, ...]:
     if prev is not None and prev.rows and rows:
         _carry_merges(prev, grid, rows)
     out = []
-    for cells, number in zip(rows, grid.numbers):
+    for cells, number in zip(rows, grid.numbers, strict=False):
         if any(c.strip() for c in cells):
             out.append(Row(tuple(tidy(c) for c in cells), grid.page, number))
     return tuple(out)

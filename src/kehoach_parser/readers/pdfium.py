@@ -15,8 +15,8 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -219,7 +219,7 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
     styles: dict[int, _Style] = {}
     line: list[_Char] = []
     last = -math.inf
-    for char in chars + [(math.inf, 0.0, 0.0, -1, GLYPH)]:
+    for char in [*chars, (math.inf, 0.0, 0.0, -1, GLYPH)]:
         if char[0] - last > Y_TOLERANCE and line:
             line.sort(key=itemgetter(1))
             unmapped += _line_words(line, text, text_page, styles, words)
@@ -268,7 +268,7 @@ def _line_words(line: list[_Char], text: str, text_page: Any, styles: dict[int, 
     for a, b in spans:
         members = [c for c in line[a:b] if c[4] == GLYPH]
         word = "".join(text[c[3]] for c in members)
-        plain = next((c for c, ch in zip(members, word) if ch < "\x80"), None)
+        plain = next((c for c, ch in zip(members, word, strict=True) if ch < "\x80"), None)
         style = _style(text_page, (plain or members[-1])[3], styles)
         if plain is None:  # all letters accented ("để"): the metrics of the line's plain text, same size
             if line_style is None:

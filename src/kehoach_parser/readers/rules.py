@@ -72,7 +72,7 @@ def merge(rules: list[Rule]) -> list[Rule]:
         same = sorted((r for r in rules if r.vertical == vertical), key=lambda r: r.position)
         snapped: list[Rule] = []
         cluster: list[Rule] = []
-        for rule in same + [None]:  # type: ignore[list-item]
+        for rule in [*same, None]:
             if rule is not None and cluster and rule.position - cluster[-1].position <= SNAP:
                 cluster.append(rule)
                 continue

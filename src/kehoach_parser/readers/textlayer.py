@@ -6,7 +6,6 @@ microseconds per word.
 """
 from __future__ import annotations
 
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,10 +13,7 @@ from importlib import resources
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from ..vocab import tomllib
 
 # punctuation around a word: "(Kèm", "2026;", "“Chuyển", "đổi”,"
 EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
