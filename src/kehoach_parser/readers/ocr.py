@@ -41,6 +41,17 @@ MIN_RULE = 0.25  # inches: shorter dark runs are glyph strokes, not ruling lines
 
 
 @lru_cache(maxsize=1)
+def confusables() -> dict[int, str]:
+    """OCR look-alikes -> the characters printed (``vocab/ocr.toml``), as a ``str.translate`` table."""
+    from importlib import resources
+
+    from ..vocab import tomllib
+
+    data = tomllib.loads(resources.files("kehoach_parser.vocab").joinpath("ocr.toml").read_text("utf-8"))
+    return {ord(k): v for k, v in data["confusables"].items()}
+
+
+@lru_cache(maxsize=1)
 def tesseract() -> str:
     """The tesseract binary, checked to have the Vietnamese model; raises OcrProblem otherwise."""
     binary = shutil.which("tesseract")
@@ -171,7 +182,7 @@ def _words(binary: str, image: Any, dpi: int) -> list[Word]:
     usual = heights[len(heights) // 2] if heights else 0.0
     words = []
     for row in rows:
-        text = RULE_EDGES.sub("", (row.get("text") or "").strip())
+        text = RULE_EDGES.sub("", (row.get("text") or "").strip().translate(confusables()))
         if row.get("level") != "5" or not text or _junk(text, float(row.get("conf") or -1)):
             continue
         left, width = float(row["left"]), float(row["width"])
