@@ -15,36 +15,17 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import io
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def _median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def pdfplumber_extraction(data: bytes) -> None:
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            page.extract_tables()
+from bench_formats import _median_ms, raw_pdf  # noqa: E402  (the same timing and pdfplumber reference)
 
 
 def pdfium_alone(data: bytes) -> None:
@@ -127,7 +108,7 @@ def main() -> int:
         data = path.read_bytes()
         pages = len(pdfium.PdfDocument(data))
         ours = _median_ms(lambda d=data, n=path.name: parse(d, name=n), args.repeat) / pages
-        theirs = _median_ms(lambda d=data: pdfplumber_extraction(d), args.repeat) / pages
+        theirs = _median_ms(lambda d=data: raw_pdf(d), args.repeat) / pages
         library = _median_ms(lambda d=data: pdfium_alone(d), args.repeat) / pages
         ratios.append(ours / theirs)
         outside.append(max(0.0, 1 - library / ours))

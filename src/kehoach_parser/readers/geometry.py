@@ -6,6 +6,7 @@ typographic (line pitch, indents, margins, gutters, ruling lines).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -379,7 +380,18 @@ def _cluster(values: list[float], tol: float = 1.5) -> list[float]:
 
 
 def _index(bounds: list[float], value: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+    """The index of the bound nearest ``value`` (``bounds`` sorted)."""
+    i = bisect_left(bounds, value)
+    if i == 0:
+        return 0
+    if i == len(bounds):
+        return i - 1
+    return i if bounds[i] - value < value - bounds[i - 1] else i - 1
+
+
+def _slot(bounds: list[float], value: float) -> int:
+    """The interval of ``bounds`` (sorted) that holds ``value``, clamped to the first and last."""
+    return min(max(bisect_right(bounds, value) - 1, 0), len(bounds) - 2)
 
 
 def grid(cells: list[tuple[float, float, float, float]], words: list[Word],
@@ -387,21 +399,29 @@ def grid(cells: list[tuple[float, float, float, float]], words: list[Word],
     """Cell boxes and the words inside them -> a grid of texts. A cell spanning columns is read
     once, in its first column; a cell spanning rows repeats its text in each (a lead unit merged
     over several task rows belongs to every one of them). A cell's lines are wrapped text:
-    joined with a space — but a word wider than the cell, broken at its edge, is put back together."""
+    joined with a space — but a word wider than the cell, broken at its edge, is put back together.
+    A word goes to the smallest cell over the grid slot of its centre (found by bisection)."""
     xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
     rows = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     spans: list[dict[int, int]] = [{} for _ in range(len(ys) - 1)]
     inside: dict[int, list[Word]] = {}
     boxes = sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))
-    for word in words:
-        for k, (x0, top, x1, bottom) in enumerate(boxes):
-            if x0 - 1 <= word.cx <= x1 + 1 and top - 1 <= word.cy <= bottom + 1:
-                inside.setdefault(k, []).append(word)
-                break
-    for k, (x0, top, x1, bottom) in enumerate(boxes):
-        c0, c1 = _index(xs, x0), _index(xs, x1)
-        r0, r1 = _index(ys, top), _index(ys, bottom)
+    spans_of = [(_index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)) for x0, top, x1, bottom in boxes]
+    slots: dict[tuple[int, int], int] = {}  # (row, column) of the grid -> the smallest cell over it
+    for k, (c0, c1, r0, r1) in enumerate(spans_of):
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                slots.setdefault((r, c), k)
+    if len(xs) > 1 and len(ys) > 1:
+        for word in words:
+            k = slots.get((_slot(ys, word.cy), _slot(xs, word.cx)), -1)
+            if k >= 0:
+                x0, top, x1, bottom = boxes[k]
+                if x0 - 1 <= word.cx <= x1 + 1 and top - 1 <= word.cy <= bottom + 1:
+                    inside.setdefault(k, []).append(word)
+    for k, (x0, _top, x1, _bottom) in enumerate(boxes):
+        c0, c1, r0, r1 = spans_of[k]
         if c1 <= c0 or r1 <= r0:
             continue
         text = ""
