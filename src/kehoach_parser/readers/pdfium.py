@@ -401,4 +401,6 @@ def _flatten_annotations(handle: Any) -> bool:
             raw.FPDFPage_CloseAnnot(annot)
     if not wanted:
         return False
-    return bool(raw.FPDFPage_Flatten(handle, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS)
+    done = raw.FPDFPage_Flatten(handle, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS
+    LOG.debug("annotations with text of their own drawn into the page: %s", "done" if done else "nothing to draw")
+    return bool(done)

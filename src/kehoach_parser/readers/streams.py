@@ -9,11 +9,14 @@ it makes of it).
 """
 from __future__ import annotations
 
+import logging
 import zlib
 
 import regex
 
 from ..limits import BudgetExceeded, Limits
+
+LOG = logging.getLogger("kehoach_parser.readers.pdf")
 
 # "stream\r\n" or "stream\n" where a stream's data begins ("endstream" is its end, not a start)
 STREAM_START = regex.compile(rb"(?<!end)stream\r?\n")
@@ -51,6 +54,6 @@ def inflated_size(data: bytes, offset: int, cap: int) -> int:
             total += len(inflater.decompress(chunk, OUT))
             while inflater.unconsumed_tail and total <= cap:
                 total += len(inflater.decompress(inflater.unconsumed_tail, OUT))
-    except zlib.error:
-        pass  # damaged data: the count so far
+    except zlib.error as exc:  # damaged data: the count so far
+        LOG.debug("a compressed stream at byte %d is damaged (%s); %d bytes inflated", offset, exc, total)
     return total
