@@ -109,7 +109,7 @@ def read_docx(data: bytes, *, options: ReadOptions | None = None) -> Layout:
     styles = document.styles.element
     state = _State(Numbering(_numbering_element(document), styles), Spacing(styles))
     _body(document.element.body, state)
-    return Layout(blocks=state.blocks, format="docx", pages=None)
+    return Layout(blocks=state.blocks, format="docx", pages=None, lines_are_paragraphs=True)
 
 
 def _open(data: bytes):

@@ -23,6 +23,8 @@ PAGE_NUMBER = regex.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 # "* item", "  * item" — a star bullet (Markdown lists), read as "- item"
 STAR_BULLET = regex.compile(r"^\s*\*\s+(?=\S)")
+# "     ": a run of spaces inside a pipe cell, where a converter put a line break of the cell
+CELL_LINE_BREAK = regex.compile(r"\s{3,}")
 # "________" or "-----" alone on a line: a rule under the title or between blocks
 RULE = regex.compile(r"^\s*(?:[_=]{3,}|[-–—]{5,}|\*{3,})\s*$")
 
@@ -65,8 +67,10 @@ def read_text(data: bytes, *, fmt: str = "txt", options: ReadOptions | None = No
             continue
         flush()
         content = clean(STAR_BULLET.sub("- ", MD_HEADING.sub("", raw)))
-        if content:
-            blocks.append(Line(content, where, number, blank_before=blank, hard_break=hard))
+        if not content:  # a line of markup only ("|", "**"): the end of a cell or a bold span
+            blank = True
+            continue
+        blocks.append(Line(content, where, number, blank_before=blank, hard_break=hard))
         blank = hard = False
     flush()
     return Layout(blocks=blocks, format=fmt, pages=page if paged else None)
@@ -78,7 +82,8 @@ def _cells(raw: str, *, in_table: bool) -> list[str] | None:
         inner = raw.strip()
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
-        return [clean(c) for c in inner.split("|")]
+        # a converter packs a cell's lines into one, separated by runs of spaces: "KT. BỘ TRƯỞNG     Lê Công Thành"
+        return ["\n".join(filter(None, (clean(piece) for piece in CELL_LINE_BREAK.split(c)))) for c in inner.split("|")]
     if "\t" in raw:
         cells = [clean(c) for c in raw.split("\t")]
         if sum(1 for c in cells if c) >= 2 or in_table:
