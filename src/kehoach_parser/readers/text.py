@@ -18,7 +18,8 @@ MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s
 # "| STT | Tên nhiệm vụ |" — a Markdown pipe row (at least two pipes)
 MD_ROW = regex.compile(r"^\s*\|.*\|")
 # "2", "- 3 -", "Trang 4", "Trang 4/12": a page number alone on its line
-PAGE_NUMBER = regex.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", regex.IGNORECASE)
+PAGE_NUMBER = regex.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$",
+                            regex.IGNORECASE)
 # "## I. MỤC TIÊU" — a Markdown heading marker
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 # "* item", "  * item" — a star bullet (Markdown lists), read as "- item"
