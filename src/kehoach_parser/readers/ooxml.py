@@ -157,10 +157,10 @@ class Package:
             (limits.docx_max_part, "docx_max_part")
         self._check_size(info.filename, info.file_size, info.compress_size, cap, budget)
         total = 0
+        if info.flag_bits & 0x1:  # an encrypted entry: zipfile would want a password
+            raise EncryptedProblem(f"part {info.filename} of the Word file is encrypted")
         try:
             handle = self._zip.open(info)
-        except RuntimeError:  # an encrypted entry: zipfile wants a password
-            raise EncryptedProblem(f"part {info.filename} of the Word file is encrypted") from None
         except ZIP_ERRORS as exc:
             raise CorruptProblem(f"the Word file is damaged (part {info.filename}: {_reason(exc)})") from None
         with handle:
