@@ -47,6 +47,7 @@ EOCD = b"PK\x05\x06"
 ZIP64_LOCATOR = b"PK\x06\x07"
 ZIP64_EOCD = b"PK\x06\x06"
 EOCD_SEARCH = 22 + 65535  # the record and the longest comment
+DIRECTORY_ENTRY = 46  # bytes of the smallest central directory record
 # a signed whole number as OOXML writes it ("240", "-120"): ASCII digits only (never "²" or "٣"), at
 # most ten of them (the schema's numbers are 32-bit)
 INTEGER = regex.compile(r"[+-]?[0-9]{1,10}")
@@ -91,13 +92,13 @@ def entry_count(data: bytes) -> int | None:
     if at < 0 or at + 22 > len(data):
         return None
     (count,) = struct.unpack_from("<H", data, at + 10)
-    if count != 0xFFFF or at < 20 or data[at - 20:at - 16] != ZIP64_LOCATOR:
-        return count
-    (record_at,) = struct.unpack_from("<Q", data, at - 20 + 8)
-    if record_at + 40 > len(data) or data[record_at:record_at + 4] != ZIP64_EOCD:
-        return None
-    (count64,) = struct.unpack_from("<Q", data, record_at + 32)
-    return count64
+    if count == 0xFFFF and at >= 20 and data[at - 20:at - 16] == ZIP64_LOCATOR:
+        (record_at,) = struct.unpack_from("<Q", data, at - 20 + 8)
+        if record_at + 40 > len(data) or data[record_at:record_at + 4] != ZIP64_EOCD:
+            return None
+        (count,) = struct.unpack_from("<Q", data, record_at + 32)
+    # a count the file cannot hold (each entry takes 46 bytes of directory at least) is damage
+    return count if count * DIRECTORY_ENTRY <= len(data) else None
 
 
 class Package:
