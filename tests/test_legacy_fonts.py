@@ -120,6 +120,9 @@ def test_runs_in_tcvn3_and_vni_fonts() -> None:
     _run(document.add_paragraph(), tcvn3("Kế hoạch chuyển đổi số năm 2026"), ".VnTime")
     _run(document.add_paragraph(), vni("Độc lập - Tự do - Hạnh phúc"), "VNI-Times")
     assert _lines(document) == ["UỶ BAN NHÂN DÂN", "Kế hoạch chuyển đổi số năm 2026", "Độc lập - Tự do - Hạnh phúc"]
+    warnings = read_layout(_bytes(document), name="legacy.docx").warnings
+    assert [code for code, _ in warnings] == ["legacy_font_decoded", "legacy_font_decoded"]
+    assert ".VnTime, .VnTimeH" in warnings[0][1] and "VNI-Times" in warnings[1][1]
 
 
 def test_mixed_document_unicode_and_tcvn3_runs() -> None:

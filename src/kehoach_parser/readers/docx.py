@@ -244,6 +244,7 @@ class _Body(Budgeted):
         self.emitter = _Emitter(limits.max_layout_blocks)
         self.max_chars = limits.max_text_chars
         self.chars = 0
+        self.legacy_fonts: dict[str, set[str]] = {}  # encoding -> the font names decoded with it
         self.tags: list[str] = []
         self.skip_at = 0  # depth of the subtree being skipped (0: none)
         self.in_text = False
@@ -308,7 +309,10 @@ class _Body(Budgeted):
             self.runs[-1].tokens.append(text)
 
     def close(self) -> Layout:
-        return Layout(blocks=self.emitter.blocks, format="docx", pages=None)
+        warnings = [("legacy_font_decoded", f"text in {encoding.upper()} fonts ({', '.join(sorted(fonts)[:4])}) "
+                     "was read as Unicode by the font's character table")
+                    for encoding, fonts in sorted(self.legacy_fonts.items())]
+        return Layout(blocks=self.emitter.blocks, format="docx", pages=None, warnings=warnings)
 
     # --- paragraphs and runs ---------------------------------------------------------------------
     def _start_p(self, attrib: Any, parent: str) -> None:
@@ -416,6 +420,8 @@ class _Body(Budgeted):
         look = RunLook(caps=run.caps) if run.fonts is None else look_of(run.fonts, run.caps)
         look = look.over(self.styles.look(self.paras[-1].style, run.style))
         legacy = look.legacy
+        if legacy is not None:
+            self.legacy_fonts.setdefault(legacy.encoding.name, set()).add(legacy.name)
         pieces = self.paras[-1].pieces
         for index, token in enumerate(run.tokens):
             if token is BREAK:

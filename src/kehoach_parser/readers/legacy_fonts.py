@@ -39,8 +39,9 @@ class LegacyEncoding:
 
 @dataclass(frozen=True)
 class LegacyFont:
-    """A run's font as far as decoding goes: its encoding, and whether it draws only capitals."""
+    """A run's font as far as decoding goes: its name, its encoding, whether it draws only capitals."""
 
+    name: str
     encoding: LegacyEncoding
     capitals: bool
 
@@ -69,7 +70,7 @@ def font_encoding(font: str | None) -> LegacyFont | None:
     name = font.strip()
     for encoding in encodings():
         if any(pattern.match(name) for pattern in encoding.fonts):
-            return LegacyFont(encoding, any(pattern.search(name) for pattern in encoding.capitals))
+            return LegacyFont(name, encoding, any(pattern.search(name) for pattern in encoding.capitals))
     return None
 
 
