@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
-import time
 import tracemalloc
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_formats import _median_ms  # noqa: E402
 from kehoach_parser.limits import Limits  # noqa: E402
 from kehoach_parser.readers import read_layout  # noqa: E402
 from kehoach_parser.readers.options import ReadOptions  # noqa: E402
@@ -67,15 +66,6 @@ def docx_shapes(size: int) -> dict[str, bytes]:
         "docx: merged rows": _package("<w:tbl><w:tblGrid>" + '<w:gridCol w:w="1"/>' * 3 + "</w:tblGrid>"
                                       + repeat_to(merged, size) + "</w:tbl>"),
     }
-
-
-def _median_ms(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        times.append((time.process_time() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -86,22 +86,16 @@ def patch_entry(data: bytes, name: str, **fields: int) -> bytes:
     """``data`` with fields of entry ``name`` changed in both its local header and its central
     directory record: ``method``, ``flags``, ``crc``, ``compressed``, ``size``."""
     out = bytearray(data)
-    encoded = name.encode()
-    local_offsets = {"flags": 6, "method": 8, "crc": 14, "compressed": 18, "size": 22}
-    central_offsets = {"flags": 8, "method": 10, "crc": 16, "compressed": 20, "size": 24}
     widths = {"flags": "<H", "method": "<H", "crc": "<I", "compressed": "<I", "size": "<I"}
-    at = 0
-    while (at := out.find(b"PK\x03\x04", at)) >= 0:
-        (name_length,) = struct.unpack_from("<H", out, at + 26)
-        if out[at + 30:at + 30 + name_length] == encoded:
-            for key, value in fields.items():
-                struct.pack_into(widths[key], out, at + local_offsets[key], value)
-        at += 4
-    at = 0
-    while (at := out.find(b"PK\x01\x02", at)) >= 0:
-        (name_length,) = struct.unpack_from("<H", out, at + 28)
-        if out[at + 46:at + 46 + name_length] == encoded:
-            for key, value in fields.items():
-                struct.pack_into(widths[key], out, at + central_offsets[key], value)
-        at += 4
+    # header signature, offset of the name length, offset of the name, offsets of the fields
+    headers = ((b"PK\x03\x04", 26, 30, {"flags": 6, "method": 8, "crc": 14, "compressed": 18, "size": 22}),
+               (b"PK\x01\x02", 28, 46, {"flags": 8, "method": 10, "crc": 16, "compressed": 20, "size": 24}))
+    for signature, length_at, name_at, offsets in headers:
+        at = 0
+        while (at := out.find(signature, at)) >= 0:
+            (length,) = struct.unpack_from("<H", out, at + length_at)
+            if out[at + name_at:at + name_at + length] == name.encode():
+                for key, value in fields.items():
+                    struct.pack_into(widths[key], out, at + offsets[key], value)
+            at += 4
     return bytes(out)

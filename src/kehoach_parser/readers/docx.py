@@ -40,6 +40,7 @@ Provenance
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,29 @@ SKIPPED = frozenset({w(tag) for tag in (
     "commentReference")} | {f"{{{MC_NS}}}Fallback"})
 TRUE = ("1", "true", "on")
 BREAK = None  # a manual line break among a run's pieces
+
+
+def _value(attrib: Any) -> str | None:
+    result: str | None = attrib.get(W_VAL)
+    return result
+
+
+def _toggle(attrib: Any) -> bool:
+    return (attrib.get(W_VAL) or "1").lower() in TRUE
+
+
+# the properties read from a paragraph's w:pPr or a run's w:rPr: element -> (the parent it must
+# have, whose property it is, the field it sets, how its attributes are read)
+PROPERTIES: dict[str, tuple[str, str, str, Callable[[Any], Any]]] = {
+    w("pStyle"): (PPR, "paragraph", "style", _value),
+    w("numId"): (NUMPR, "paragraph", "num_id", _value),
+    w("ilvl"): (NUMPR, "paragraph", "ilvl", _value),
+    w("pageBreakBefore"): (PPR, "paragraph", "page_break_before", _toggle),
+    w("rStyle"): (RPR, "run", "style", _value),
+    w("rFonts"): (RPR, "run", "fonts", dict),
+    w("caps"): (RPR, "run", "caps", _toggle),
+    w("vanish"): (RPR, "run", "hidden", _toggle),
+}
 
 
 @dataclass
@@ -257,10 +281,7 @@ class _Body(Budgeted):
         self.starts = {P: self._start_p, R: self._start_r, T: self._start_t, TBL: self._start_tbl,
                        TR: self._start_tr, TC: self._start_tc, TXBX: self._start_box,
                        w("tab"): self._tab, w("ptab"): self._tab, w("br"): self._br, w("cr"): self._cr,
-                       w("noBreakHyphen"): self._hyphen, w("sym"): self._sym, w("pStyle"): self._p_style,
-                       w("numId"): self._num_id, w("ilvl"): self._ilvl, w("spacing"): self._spacing,
-                       w("pageBreakBefore"): self._page_break_before, w("rStyle"): self._r_style,
-                       w("rFonts"): self._r_fonts, w("caps"): self._caps, w("vanish"): self._vanish,
+                       w("noBreakHyphen"): self._hyphen, w("sym"): self._sym, w("spacing"): self._spacing,
                        w("gridCol"): self._grid_col, w("gridBefore"): self._grid_before,
                        w("gridSpan"): self._grid_span, w("vMerge"): self._v_merge}
         self.ends = {P: self._end_p, R: self._end_r, T: self._end_t, TBL: self._end_tbl, TR: self._end_tr,
@@ -285,9 +306,16 @@ class _Body(Budgeted):
                 self.paras[-1].break_after = True  # a section ends with this paragraph
             self.skip_at = self.depth
             return
+        parent = tags[-2] if len(tags) > 1 else ""
         handler = self.starts.get(tag)
         if handler is not None:
-            handler(attrib, tags[-2] if len(tags) > 1 else "")
+            handler(attrib, parent)
+            return
+        setting = PROPERTIES.get(tag)
+        if setting is not None and parent == setting[0]:
+            owners = self.paras if setting[1] == "paragraph" else self.runs
+            if owners:
+                setattr(owners[-1], setting[2], setting[3](attrib))
 
     def end(self, tag: str) -> None:
         if self.skip_at:
@@ -318,25 +346,9 @@ class _Body(Budgeted):
     def _start_p(self, attrib: Any, parent: str) -> None:
         self.paras.append(_OpenPara())
 
-    def _p_style(self, attrib: Any, parent: str) -> None:
-        if parent == PPR and self.paras:
-            self.paras[-1].style = attrib.get(W_VAL)
-
-    def _num_id(self, attrib: Any, parent: str) -> None:
-        if parent == NUMPR and self.paras:
-            self.paras[-1].num_id = attrib.get(W_VAL)
-
-    def _ilvl(self, attrib: Any, parent: str) -> None:
-        if parent == NUMPR and self.paras:
-            self.paras[-1].ilvl = attrib.get(W_VAL)
-
     def _spacing(self, attrib: Any, parent: str) -> None:
         if parent == PPR and self.paras:
             self.paras[-1].before, self.paras[-1].after = attrib.get(w("before")), attrib.get(w("after"))
-
-    def _page_break_before(self, attrib: Any, parent: str) -> None:
-        if parent == PPR and self.paras:
-            self.paras[-1].page_break_before = (attrib.get(W_VAL) or "1").lower() in TRUE
 
     def _end_p(self) -> None:
         para = self.paras.pop()
@@ -357,22 +369,6 @@ class _Body(Budgeted):
 
     def _start_r(self, attrib: Any, parent: str) -> None:
         self.runs.append(_OpenRun())
-
-    def _r_style(self, attrib: Any, parent: str) -> None:
-        if parent == RPR and self.runs:
-            self.runs[-1].style = attrib.get(W_VAL)
-
-    def _r_fonts(self, attrib: Any, parent: str) -> None:
-        if parent == RPR and self.runs:
-            self.runs[-1].fonts = dict(attrib)
-
-    def _caps(self, attrib: Any, parent: str) -> None:
-        if parent == RPR and self.runs:
-            self.runs[-1].caps = (attrib.get(W_VAL) or "1").lower() in TRUE
-
-    def _vanish(self, attrib: Any, parent: str) -> None:
-        if parent == RPR and self.runs:
-            self.runs[-1].hidden = (attrib.get(W_VAL) or "1").lower() in TRUE
 
     def _start_t(self, attrib: Any, parent: str) -> None:
         self.in_text = bool(self.runs)
