@@ -129,9 +129,10 @@ def test_odd_spacing_values_are_ignored(value: str) -> None:
 
 
 @pytest.mark.parametrize(("char", "text"), [("FFFFFFFFFF", "ab"), ("110000", "ab"), ("D800", "ab"), ("zz", "ab"),
-                                            ("", "ab"), ("2013", "a–b"), ("F02D", "a-b")])
+                                            ("", "ab"), ("2013", "a–b"), ("F02D", "a-b"), ("00B8", "aáb")])
 def test_symbol_characters(char: str, text: str) -> None:
-    body = f'<w:p><w:r><w:t>a</w:t><w:sym w:font="Symbol" w:char="{char}"/><w:t>b</w:t></w:r></w:p>'
+    font = ".VnTime" if char == "00B8" else "Symbol"  # a letter inserted from a TCVN3 font: "¸" is "á"
+    body = f'<w:p><w:r><w:t>a</w:t><w:sym w:font="{font}" w:char="{char}"/><w:t>b</w:t></w:r></w:p>'
     assert lines(package(body)) == [text]
 
 

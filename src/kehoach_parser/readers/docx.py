@@ -48,7 +48,7 @@ from ..layout import Layout, Line, Row, Table
 from ..limits import BudgetExceeded, Deadline, Limits
 from ..text import tidy
 from .docx_styles import RunLook, Styles, look_of, spacing_values
-from .legacy_fonts import decode
+from .legacy_fonts import decode, font_encoding
 from .numbering import Numbering, bullet_glyph
 from .ooxml import HEX_CODE, MAIN_DOCUMENT, MC_NS, W_VAL, Budgeted, Package, feed, integer, parse_tree, w
 from .options import ReadOptions
@@ -407,6 +407,8 @@ class _Body(Budgeted):
                 glyph = bullet_glyph(chr(point))
             elif point >= 0x20 and not 0xD800 <= point <= 0xDFFF and point <= 0x10FFFF:
                 glyph = chr(point)
+                legacy = font_encoding(attrib.get(w("font")))  # a letter inserted from a legacy font
+                glyph = decode(glyph, legacy) if legacy is not None else glyph
         self._literal(glyph)
 
     def _end_r(self) -> None:
