@@ -88,7 +88,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
 
 def plan_year(document: Document) -> int | None:
     """The one calendar year a plan covers (completes "Quý II" printed without a year)."""
-    if document.period and document.period.start[:4] == document.period.end[:4]:
+    if document.period and document.period.start and document.period.start[:4] == document.period.end[:4]:
         return int(document.period.start[:4])
     if document.issue_date and document.issue_date.year and document.period is None:
         return document.issue_date.year

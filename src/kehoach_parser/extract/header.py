@@ -11,21 +11,13 @@ from ..segment.markers import NUMBER_LINE
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_fragments
 from ..vocab import alternation, words
-from .dates import NUMERIC_DATE, WORD_DATE, iso, month_span, year_span
+from .dates import NUMERIC_DATE, WORD_DATE, iso
+from .timespans import calendar_expressions
 
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
 DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")
-# "giai đoạn 2026-2030", "2026 - 2030"
-SPAN = regex.compile(r"(?<![\d/])(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
-# "6 tháng cuối năm 2025", "6 tháng đầu năm 2026"
-HALF_YEAR = regex.compile(r"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
-# "quý III năm 2026", "Quý 2/2026"
-QUARTER = regex.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:năm|/)\s*(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
-# "năm 2026" not inside "ngày … tháng … năm" and not "đến năm 2030"
-YEAR = regex.compile(r"(?<!tháng\s+\d{1,2}\s+)(?<!đến\s+)(?<!tháng\s+)năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
 MOTTO = regex.compile(alternation("closing", "motto", spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
-QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @lru_cache(maxsize=1)
@@ -104,26 +96,19 @@ def _checked_date(raw: str, year: int | None, month: int | None, day: int | None
     return IssueDate(raw=raw, year=year, month=month, day=day, iso=iso(year, month, day))
 
 
+# the kinds of time expression that can state a plan's period, the one that decides first
+PERIOD_KINDS = ("years", "half", "quarter", "year", "until")
+
+
 def plan_period(title: str) -> Period | None:
-    """The span a plan covers, from its title ("năm 2026", "6 tháng cuối năm 2025", "2026-2030")."""
-    m = SPAN.search(title)
-    if m and int(m["a"]) <= int(m["b"]):
-        start, end = year_span(int(m["a"]), int(m["b"]))
-        return Period(start=start, end=end)
-    m = HALF_YEAR.search(title)
-    if m:
-        y = int(m["y"])
-        span = month_span(y, 1, 6) if fold(m["half"]) == "dau" else month_span(y, 7, 12)
-        return Period(start=span[0], end=span[1]) if span else None
-    m = QUARTER.search(title)
-    if m:
-        q = QUARTERS[m["q"].upper()]
-        span = month_span(int(m["y"]), 3 * q - 2, 3 * q)
-        return Period(start=span[0], end=span[1]) if span else None
-    m = YEAR.search(title)
-    if m:
-        start, end = year_span(int(m["y"]))
-        return Period(start=start, end=end)
+    """The span a plan covers, from its title: "giai đoạn 2026-2030", "6 tháng cuối năm 2025",
+    "quý III năm 2026", "năm 2026", or "đến năm 2030" (no start). A date in the title ("Chỉ thị số 13
+    ngày 02 tháng 5 năm 2024") states no period."""
+    found = calendar_expressions(title, bare_years=False, horizons=True)
+    for kind in PERIOD_KINDS:
+        for expression in found:
+            if expression.kind == kind and expression.end:
+                return Period(start=expression.start, end=expression.end)
     return None
 
 

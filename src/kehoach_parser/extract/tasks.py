@@ -40,6 +40,9 @@ def task_labels(text: str) -> dict[str, str] | None:
 
 
 def table_tasks(table: LogicalTable, default_year: int | None) -> list[Task]:
+    """One task per row of a task table; a year in the deadline column's header ("Thời gian (Năm
+    2026)") completes the deadlines printed without one, before the plan's own year does."""
+    year = table.deadline_year or default_year
     tasks = []
     for row in table.rows:
         name = clean(row.cells.get("name", ""))
@@ -52,7 +55,7 @@ def table_tasks(table: LogicalTable, default_year: int | None) -> list[Task]:
             lead_person=or_none(row.cells.get("lead_person")),
             lead=split_units(row.cells.get("lead")),
             coordinators=split_units(row.cells.get("coordinators")),
-            deadline=parse_deadline(row.cells.get("deadline"), default_year),
+            deadline=parse_deadline(row.cells.get("deadline"), year),
             output=or_none(row.cells.get("output")),
             note=or_none(row.cells.get("note")),
             source="annex",

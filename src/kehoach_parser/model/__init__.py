@@ -39,7 +39,7 @@ class IssueDate(_Model):
 
 
 class Period(_Model):
-    start: str = Field(description="ISO date")
+    start: Optional[str] = Field(description="ISO date; null for a plan that only names its horizon (\"đến năm 2030\")")
     end: str = Field(description="ISO date")
 
 
