@@ -42,12 +42,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..layout import Layout, Line, Row, Table
 from ..limits import BudgetExceeded, Deadline, Limits
 from ..text import tidy
-from .docx_styles import RunLook, Styles, look_of, spacing_values
+from .docx_styles import Styles, look_of, spacing_values
 from .legacy_fonts import decode, font_encoding
 from .numbering import Numbering, bullet_glyph
 from .ooxml import HEX_CODE, MAIN_DOCUMENT, MC_NS, W_VAL, Budgeted, Package, feed, integer, parse_tree, w
@@ -60,6 +61,7 @@ DEADLINE_EVERY = 0xFFFF  # elements between two checks of the wall-clock budget
 P, R, T, TBL, TR, TC = (w(tag) for tag in ("p", "r", "t", "tbl", "tr", "tc"))
 PPR, RPR, TCPR, TRPR, NUMPR = (w(tag) for tag in ("pPr", "rPr", "tcPr", "trPr", "numPr"))
 TXBX, SECTPR = w("txbxContent"), w("sectPr")
+PROPERTY_PARENTS = (PPR, RPR, TCPR, TRPR, NUMPR)
 # subtrees whose text is not what Word shows: deleted and moved-away text, field instructions,
 # tracked formatting changes, properties of content controls and tables, the fallback copy of a drawing
 SKIPPED = frozenset({w(tag) for tag in (
@@ -69,6 +71,7 @@ SKIPPED = frozenset({w(tag) for tag in (
     "commentReference")} | {f"{{{MC_NS}}}Fallback"})
 TRUE = ("1", "true", "on")
 BREAK = None  # a manual line break among a run's pieces
+SOFT_HYPHEN = "\u00ad"  # an invisible hyphenation point (TCVN3 text has none left once decoded: it is "ư")
 
 
 def _value(attrib: Any) -> str | None:
@@ -140,15 +143,16 @@ class _OpenPara:
 
 
 class _OpenRun:
-    __slots__ = ("caps", "fonts", "hidden", "literal", "style", "tokens")
+    __slots__ = ("caps", "fonts", "hidden", "plain", "style", "tokens")
 
     def __init__(self) -> None:
         self.style: str | None = None
         self.fonts: dict[str, str] | None = None
         self.caps: bool | None = None
         self.hidden = False
-        self.tokens: list[str | None] = []  # text, or BREAK
-        self.literal: set[int] = set()  # indexes of tokens that are not font-encoded text (tabs, symbols)
+        # text as stored (str), text that is no font's encoding (a tab, a symbol: a 1-tuple), or BREAK
+        self.tokens: list[str | tuple[str] | None] = []
+        self.plain = True  # only stored text so far
 
 
 class _OpenTable:
@@ -206,6 +210,12 @@ class _Emitter:
                 self._paragraph(record)
                 work.append((True, record))
                 work.extend((False, box) for box in reversed(record.boxes))
+
+    def paragraph(self, para: _Para) -> None:
+        """A paragraph without text boxes."""
+        self._paragraph(para)
+        if para.break_after:
+            self.hard = True
 
     def _paragraph(self, para: _Para) -> None:
         if para.page_break_before:
@@ -269,7 +279,9 @@ class _Body(Budgeted):
         self.max_chars = limits.max_text_chars
         self.chars = 0
         self.legacy_fonts: dict[str, set[str]] = {}  # encoding -> the font names decoded with it
-        self.tags: list[str] = []
+        # the properties elements open (w:pPr, w:numPr, w:rPr, w:tcPr, w:trPr), innermost last: the
+        # handlers of the elements inside them read it as their "parent"
+        self.props: list[str] = [""]
         self.skip_at = 0  # depth of the subtree being skipped (0: none)
         self.in_text = False
         self.paras: list[_OpenPara] = []
@@ -283,17 +295,20 @@ class _Body(Budgeted):
                        w("tab"): self._tab, w("ptab"): self._tab, w("br"): self._br, w("cr"): self._cr,
                        w("noBreakHyphen"): self._hyphen, w("sym"): self._sym, w("spacing"): self._spacing,
                        w("gridCol"): self._grid_col, w("gridBefore"): self._grid_before,
-                       w("gridSpan"): self._grid_span, w("vMerge"): self._v_merge}
+                       w("gridSpan"): self._grid_span, w("vMerge"): self._v_merge,
+                       SECTPR: self._section}
+        self.starts.update({tag: partial(self._open_props, tag) for tag in PROPERTY_PARENTS})
+        self.starts.update(dict.fromkeys(SKIPPED, self._skip))
+        self.starts.update({tag: partial(self._property, setting) for tag, setting in PROPERTIES.items()})
         self.ends = {P: self._end_p, R: self._end_r, T: self._end_t, TBL: self._end_tbl, TR: self._end_tr,
                      TC: self._end_tc, TXBX: self._end_box}
+        self.ends.update(dict.fromkeys(PROPERTY_PARENTS, self._close_props))
 
     # --- the parser's events -------------------------------------------------------------------
     def start(self, tag: str, attrib: Any) -> None:
         # the hot path (every element of the part): budgets counted inline, one dictionary lookup
         self.elements += 1
         self.depth += 1
-        tags = self.tags
-        tags.append(tag)
         if self.elements > self.max_elements or self.depth > self.max_depth:
             self.depth -= 1
             self.count()  # raises the budget's error
@@ -301,18 +316,29 @@ class _Body(Budgeted):
             self.deadline.check()
         if self.skip_at:
             return
-        if tag in SKIPPED or tag == SECTPR or (tag == RPR and tags[-2] == PPR):
-            if tag == SECTPR and tags[-2] == PPR and self.paras:
-                self.paras[-1].break_after = True  # a section ends with this paragraph
-            self.skip_at = self.depth
-            return
-        parent = tags[-2] if len(tags) > 1 else ""
         handler = self.starts.get(tag)
         if handler is not None:
-            handler(attrib, parent)
-            return
-        setting = PROPERTIES.get(tag)
-        if setting is not None and parent == setting[0]:
+            handler(attrib, self.props[-1])
+
+    def _skip(self, attrib: Any, parent: str) -> None:
+        self.skip_at = self.depth
+
+    def _open_props(self, tag: str, attrib: Any, parent: str) -> None:
+        if tag == RPR and parent == PPR:  # the paragraph mark's run properties
+            self.skip_at = self.depth
+        else:
+            self.props.append(tag)
+
+    def _close_props(self) -> None:
+        self.props.pop()
+
+    def _section(self, attrib: Any, parent: str) -> None:
+        if parent == PPR and self.paras:
+            self.paras[-1].break_after = True  # a section ends with this paragraph
+        self.skip_at = self.depth
+
+    def _property(self, setting: tuple[str, str, str, Callable[[Any], Any]], attrib: Any, parent: str) -> None:
+        if parent == setting[0]:
             owners = self.paras if setting[1] == "paragraph" else self.runs
             if owners:
                 setattr(owners[-1], setting[2], setting[3](attrib))
@@ -325,7 +351,6 @@ class _Body(Budgeted):
             handler = self.ends.get(tag)
             if handler is not None:
                 handler()
-        self.tags.pop()
         self.depth -= 1
 
     def data(self, text: str) -> None:
@@ -352,20 +377,25 @@ class _Body(Budgeted):
 
     def _end_p(self) -> None:
         para = self.paras.pop()
-        pieces = ["".join(fragments) for fragments in para.pieces]
-        label = self.numbering.label(para.style, para.num_id, para.ilvl)
-        if label:
-            pieces[0] = label + pieces[0]
-        spacing = spacing_values(para.before, para.after, self.styles.spacing(para.style))
+        pieces = ["".join(fragments).replace(SOFT_HYPHEN, "") for fragments in para.pieces]
+        if para.num_id is not None or self.numbering.styled(para.style):
+            label = self.numbering.label(para.style, para.num_id, para.ilvl)
+            if label:
+                pieces[0] = label + pieces[0]
+        spacing = self.styles.spacing(para.style)
+        if para.before is not None or para.after is not None:
+            spacing = spacing_values(para.before, para.after, spacing)
         self._finish(_Para([tidy(piece) for piece in pieces], spacing, para.page_break_before, para.break_after,
                            para.boxes))
 
     def _finish(self, record: _Record) -> None:
         sink = self.sinks[-1]
-        if sink is None:
-            self.emitter.emit([record])
-        else:
+        if sink is not None:
             sink.append(record)
+        elif isinstance(record, _Para) and not record.boxes:  # the common case, without the emitter's stack
+            self.emitter.paragraph(record)
+        else:
+            self.emitter.emit([record])
 
     def _start_r(self, attrib: Any, parent: str) -> None:
         self.runs.append(_OpenRun())
@@ -379,8 +409,8 @@ class _Body(Budgeted):
     def _literal(self, text: str | None) -> None:
         if self.runs:
             run = self.runs[-1]
-            run.literal.add(len(run.tokens))
-            run.tokens.append(text)
+            run.plain = False
+            run.tokens.append(BREAK if text is BREAK else (text,))
 
     def _tab(self, attrib: Any, parent: str) -> None:
         self._literal(" ")
@@ -415,21 +445,24 @@ class _Body(Budgeted):
         run = self.runs.pop()
         if run.hidden or not self.paras or not run.tokens:
             return
-        look = RunLook(caps=run.caps) if run.fonts is None else look_of(run.fonts, run.caps)
-        look = look.over(self.styles.look(self.paras[-1].style, run.style))
+        look = self.styles.look(self.paras[-1].style, run.style)
+        if run.fonts is not None or run.caps is not None:  # direct formatting over the styles
+            look = look_of(run.fonts, run.caps).over(look)
         legacy = look.legacy
+        pieces = self.paras[-1].pieces
+        if legacy is None and not look.caps and run.plain:  # the common case: text as it is
+            pieces[-1].extend(run.tokens)  # type: ignore[arg-type]
+            return
         if legacy is not None:
             self.legacy_fonts.setdefault(legacy.encoding.name, set()).add(legacy.name)
-        pieces = self.paras[-1].pieces
-        for index, token in enumerate(run.tokens):
+        for token in run.tokens:
             if token is BREAK:
                 pieces.append([])
-                continue
-            if index not in run.literal:
-                token = decode(token, legacy) if legacy is not None else token.replace("\u00ad", "")
-                if look.caps:
-                    token = token.upper()
-            pieces[-1].append(token)
+            elif isinstance(token, tuple):
+                pieces[-1].append(token[0])
+            else:
+                text = decode(token, legacy) if legacy is not None else token
+                pieces[-1].append(text.upper() if look.caps else text)
 
     # --- text boxes ------------------------------------------------------------------------------
     def _start_box(self, attrib: Any, parent: str) -> None:

@@ -10,6 +10,7 @@ up: a theme font is never a legacy Vietnamese font.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from lxml import etree
 
@@ -35,7 +36,7 @@ class RunLook:
                        self.high if self.high is not None else base.high,
                        self.caps if self.caps is not None else base.caps)
 
-    @property
+    @cached_property
     def legacy(self) -> LegacyFont | None:
         font = self.high if self.high is not None else self.ascii
         return None if font is None or font == THEME else font_encoding(font)

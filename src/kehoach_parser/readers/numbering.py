@@ -117,6 +117,7 @@ class Numbering:
         self._num_elements: dict[str, etree._Element] = {}
         self._abstracts: dict[str, dict[int, Level]] = {}  # levels of the lists used so far
         self._nums: dict[str, Num | None] = {}
+        self._style_nums: dict[str | None, tuple[str | None, int | None, str | None]] = {}
         self.counters: dict[str, list[int | None]] = {}
         if numbering is None:
             return
@@ -179,14 +180,22 @@ class Numbering:
         levels.update(num.overrides)
         return levels
 
+    def styled(self, style_id: str | None) -> bool:
+        """Whether paragraphs of ``style_id`` are numbered by their style (a cheap test, cached)."""
+        return style_id is not None and bool(self._num_elements) and self._style_num(style_id)[0] is not None
+
     def _style_num(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
-        """(numId, ilvl, the style that carried it) through the w:basedOn chain."""
-        for style in self.styles.chain(style_id):
-            num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
-            num_id = val(num_pr.find(w("numId"))) if num_pr is not None else None
-            if num_id is not None and num_pr is not None:
-                return num_id, _ilvl(val(num_pr.find(w("ilvl")))), style.get(w("styleId"))
-        return None, None, None
+        """(numId, ilvl, the style that carried it) through the w:basedOn chain (cached per style)."""
+        if style_id not in self._style_nums:
+            found: tuple[str | None, int | None, str | None] = (None, None, None)
+            for style in self.styles.chain(style_id):
+                num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
+                num_id = val(num_pr.find(w("numId"))) if num_pr is not None else None
+                if num_id is not None and num_pr is not None:
+                    found = (num_id, _ilvl(val(num_pr.find(w("ilvl")))), style.get(w("styleId")))
+                    break
+            self._style_nums[style_id] = found
+        return self._style_nums[style_id]
 
     def label(self, style_id: str | None, num_id: str | None, ilvl_text: str | None) -> str:
         """The rendered number, with its suffix ("1. ", "a) ", "- "), of a paragraph of style
