@@ -253,3 +253,17 @@ def test_truncated_package() -> None:
     data = package(p("x" * 5000))
     for cut in (10, len(data) // 2, len(data) - 30):
         refused(data[:cut], KehoachError)
+
+
+@pytest.mark.parametrize("part", ["word/styles.xml", "word/numbering.xml", "word/_rels/document.xml.rels"])
+def test_broken_side_parts(part: str) -> None:
+    data = package(p("x"), styles="", numbering="", extra={part: "<w:styles"})
+    assert part in str(refused(data, CorruptInputError))
+
+
+def test_odd_styles_part() -> None:
+    chain = "".join(f'<w:style w:styleId="S{n}"><w:basedOn w:val="S{n + 1}"/></w:style>' for n in range(10_000))
+    odd = ('<w:style w:styleId="Self"><w:basedOn w:val="Self"/><w:rPr><w:rFonts w:ascii=""/></w:rPr></w:style>'
+           '<w:style><w:pPr><w:spacing w:before="²"/></w:pPr></w:style><w:docDefaults><w:rPrDefault/></w:docDefaults>')
+    body = p("long", ppr='<w:pStyle w:val="S0"/>') + p("self", ppr='<w:pStyle w:val="Self"/>') + p("none")
+    assert lines(package(body, styles=chain + odd)) == ["long", "self", "none"]
