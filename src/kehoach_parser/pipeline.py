@@ -37,7 +37,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
             deadline: Deadline | None = None) -> ParsedDocument:
     """Segment the layout, run every extractor and keep the intermediate results beside the plan."""
     deadline = deadline or Deadline(limits.seconds)
-    seg = segment(layout)
+    seg = segment(layout, limits)
     deadline.check()
     tables = seg.tables
     warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
