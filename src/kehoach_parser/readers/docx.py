@@ -51,7 +51,7 @@ from ..text import tidy
 from .docx_styles import Styles, look_of, spacing_values
 from .legacy_fonts import decode, font_encoding
 from .numbering import Numbering, bullet_glyph
-from .ooxml import HEX_CODE, MAIN_DOCUMENT, MC_NS, W_VAL, Budgeted, Package, feed, integer, parse_tree, w
+from .ooxml import HEX_CODE, MAIN_DOCUMENT, MC_NS, W_VAL, Budgeted, Package, feed, integer, parse_tree, toggled, w
 from .options import ReadOptions
 from .problems import ReadProblem
 
@@ -69,7 +69,6 @@ SKIPPED = frozenset({w(tag) for tag in (
     "trPrChange", "tcPrChange", "tblGridChange", "numberingChange", "sdtPr", "sdtEndPr", "tabs", "tblPr",
     "tblPrEx", "customXmlPr", "smartTagPr", "fldData", "footnoteReference", "endnoteReference",
     "commentReference")} | {f"{{{MC_NS}}}Fallback"})
-TRUE = ("1", "true", "on")
 BREAK = None  # a manual line break among a run's pieces
 SOFT_HYPHEN = "\u00ad"  # an invisible hyphenation point (TCVN3 text has none left once decoded: it is "ư")
 
@@ -80,7 +79,7 @@ def _value(attrib: Any) -> str | None:
 
 
 def _toggle(attrib: Any) -> bool:
-    return (attrib.get(W_VAL) or "1").lower() in TRUE
+    return toggled(attrib.get(W_VAL))
 
 
 # the properties read from a paragraph's w:pPr or a run's w:rPr: element -> (the parent it must

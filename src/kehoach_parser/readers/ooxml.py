@@ -72,11 +72,14 @@ def integer(text: str | None, default: int | None = None) -> int | None:
     return int(text) if INTEGER.fullmatch(text) else default
 
 
+def toggled(value: str | None) -> bool:
+    """The w:val of a toggle property that is present: on unless "0", "false" or "off"."""
+    return (value or "1").strip().lower() not in OFF
+
+
 def on(element: etree._Element | None) -> bool | None:
     """A toggle property (w:caps, w:vanish …): True, False, or None when absent."""
-    if element is None:
-        return None
-    return (element.get(W_VAL) or "1").strip().lower() not in OFF
+    return None if element is None else toggled(element.get(W_VAL))
 
 
 def val(element: etree._Element | None, default: str | None = None) -> str | None:
