@@ -11,7 +11,8 @@ DocumentKind = Literal["ke_hoach", "quyet_dinh", "bao_cao", "cong_van", "thong_b
 SectionKind = Literal["bases", "objectives", "tasks", "solutions", "funding", "organization", "other"]
 DeadlineKind = Literal["quarter", "month", "year", "date", "recurring", "as_directed", "other"]
 Comparator = Literal[">=", ">", "<=", "<", "="]
-Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+# as printed: "T/M." is the older spelling of "TM."
+Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M.", "K/T.", "T/L."]
 
 
 class _Model(BaseModel):
