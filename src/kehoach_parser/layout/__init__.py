@@ -57,3 +57,4 @@ class Layout:
     # rather than possibly one physical line of a paragraph (plain text)
     lines_are_paragraphs: bool = False
     ocr_pages: frozenset[int] = frozenset()  # the pages read by OCR (their text is less certain)
+    origin: str | None = None  # "web_page": text copied from a web page (its tables broken into pieces)

@@ -34,6 +34,8 @@ PAGE_NUMBER = regex.compile(r"^\s*+(?:[-–]\s*+)?(?:Trang\s++)?\d{1,3}(?:\s*+/\
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 # "* item", "  * item" — a star bullet (Markdown lists), read as "- item"
 STAR_BULLET = regex.compile(r"^\s*+\*\s++(?=\S)")
+# "|", "ỦY BAN NHÂN DÂN |", "Số: 186/KH-UBND |": a piece of a table copied from a web page as text
+TABLE_FRAGMENT = regex.compile(r"^(?:\s*+\|\s*+|[^|]++\|\s*+)$")
 # "     ": a run of spaces inside a pipe cell, where a converter put a line break of the cell
 CELL_LINE_BREAK = regex.compile(r"\s{3,}+")
 # "________" or "-----" alone on a line: a rule under the title or between blocks
@@ -56,6 +58,7 @@ def read_text(data: bytes, *, fmt: str = "txt", options: ReadOptions | None = No
     blank = False
     hard = False
     count = 0
+    fragments = 0  # lines that are pieces of a table copied from a web page
 
     def flush() -> None:
         if rows:
@@ -88,6 +91,8 @@ def read_text(data: bytes, *, fmt: str = "txt", options: ReadOptions | None = No
             hard = True
             continue
         flush()
+        if TABLE_FRAGMENT.match(raw):
+            fragments += 1
         content = clean(STAR_BULLET.sub("- ", MD_HEADING.sub("", raw)))
         if not content:  # a line of markup only ("|", "**"): the end of a cell or a bold span
             blank = True
@@ -95,7 +100,9 @@ def read_text(data: bytes, *, fmt: str = "txt", options: ReadOptions | None = No
         blocks.append(Line(content, where, number, blank_before=blank, hard_break=hard))
         blank = hard = False
     flush()
-    return Layout(blocks=blocks, format=fmt, pages=page if paged else None)
+    # a table copied from a web page as text breaks into pieces that end in "|" ("ỦY BAN NHÂN DÂN |")
+    origin = "web_page" if fragments >= 2 else None
+    return Layout(blocks=blocks, format=fmt, pages=page if paged else None, origin=origin)
 
 
 def _is_separator(raw: str, limits: Limits) -> bool:
