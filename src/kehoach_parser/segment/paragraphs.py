@@ -21,6 +21,8 @@ from .markers import document_kind_line, is_structural, numbered
 YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*$")
 # "- 2030 và …" at the start of the next one
 YEAR_RANGE_REST = regex.compile(r"^[-–]\s?(?:19|20)\d{2}(?!\d)")
+# "217/2025/NĐ-", "238/KH-": a document id broken at its hyphen or slash at the end of a line
+BROKEN_ID = regex.compile(r"(?<!\S)\d+[\p{L}\d./\-]*[\-/]$")
 # sentence-final punctuation: a line ending so closes its paragraph
 TERMINAL = (".", ";", ":", "!", "?", "。")
 
@@ -108,6 +110,8 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     first = text[0]
     if first.islower():
         return True
+    if BROKEN_ID.search(tail) and (first.isupper() or first.isdigit()):
+        return True  # "… Nghị định số 217/2025/NĐ-" / "CP ngày …": an identifier broken at its hyphen
     open_end = not tail.rstrip().endswith(TERMINAL)
     if is_caps_line(tail):
         return False
@@ -125,7 +129,7 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     # unless it opens a sentence of its own ("Thực hiện …", "Căn cứ …")
     last_word = tail.split()[-1] if tail.split() else ""
     if tail.endswith(("-", "/")) and not tail.endswith((" -", " /")):
-        return True  # "… số 238/KH-" / "UBND ngày …": an identifier broken at its hyphen
+        return True  # "… số 238/KH-" / "UBND ngày …": a word broken at its hyphen
     if len(tail) >= 0.6 * width and last_word.casefold() in _binders():
         return True
     if len(tail) >= 0.75 * width and last_word[:1].isupper() and not _opens_sentence(text):
