@@ -43,7 +43,9 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
     warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
 
     signature = extract_signature(seg.closing)
-    document = extract_document(seg, signature.organ if signature else None)
+    unreadable: list[tuple[str, str]] = []
+    document = extract_document(seg, signature.organ if signature else None, unreadable)
+    warnings.extend(ParseWarning(code=c, message=m, location=document.location) for c, m in unreadable)
     year = plan_year(document)
 
     targets = text_targets(seg.sections)
