@@ -48,6 +48,9 @@ class Limits:
     max_section_depth: int = 16
     # characters of one text input after decoding (plain text and Markdown)
     max_text_chars: int = 64 * MiB
+    # address space of one worker process in batch conversion (``kehoach parse``, RLIMIT_AS): a file
+    # that needs more fails with InputTooLargeError instead of taking the machine down
+    max_memory_bytes: int = 2048 * MiB
 
     def override(self, **changes: Any) -> Limits:
         """A copy with some budgets changed (unknown names raise ``TypeError``)."""
