@@ -66,7 +66,7 @@ class Console:
         self.quiet = quiet
         self.verbose = verbose
         show = (not quiet and _is_terminal(stream)) if progress is None else progress
-        self.bar: tqdm | None = (tqdm(total=total, file=stream, unit="file", dynamic_ncols=True, leave=False,
+        self.bar: tqdm | None = (tqdm(total=total, file=stream, unit="file", dynamic_ncols=True, leave=True,
                                       mininterval=0.2, smoothing=0.1) if show else None)
         self.failed = 0
 

@@ -145,15 +145,15 @@ def _convert(inputs: Inputs, out_dir: Path | None, options: BatchOptions, consol
     completes; True when Ctrl-C stopped it (the workers are stopped, the report keeps what was done)."""
     with closing(run(inputs, out_dir, options)) as results:
         try:
-            for result in results:
+            for result in results:  # the record first: an output on disk is always in the report
                 tally.add(result)
-                console.file_done(result)
                 if report is not None:
                     report.add(result)
                 if result.output is not None:
                     outputs.append(result.output)
                 if stdout is not None:
                     stdout.add(result)
+                console.file_done(result)
         except KeyboardInterrupt:
             return True
     return False
