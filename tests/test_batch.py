@@ -62,7 +62,7 @@ relative_names = st.lists(st.lists(st.sampled_from(["a", "B", "kh", "kh.txt", "x
                                    .map(lambda ext: stem + ext)), max_size=25, unique=True)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(relative_names)
 def test_outputs_never_clash(names: list[str]) -> None:
     found = [_Found(Path("/in", name), "/in") for name in names]

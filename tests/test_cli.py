@@ -388,3 +388,25 @@ def test_ctrl_c_stops_the_pool(samples_dir: Path, tmp_path: Path) -> None:
     assert no_temporary_files(out) and no_temporary_files(tmp_path)
     report = (tmp_path / "r.jsonl").read_text().splitlines()
     assert len(report) == len(written)  # what was done, nothing more
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_a_real_process(samples_dir: Path, tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """SIGINT to the process group, as a terminal sends it, while PDFs are being parsed."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    pdfs = sorted(samples_dir.glob("*.pdf"))
+    proc = subprocess.Popen([sys.executable, "-m", "kehoach_parser", "parse", *map(str, pdfs), "-j", "2", "-o", str(out),
+                             "-v"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, encoding="utf-8",
+                            env=cli_env, start_new_session=True)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()
+    assert first.startswith("kehoach: ok: "), first
+    os.killpg(proc.pid, signal.SIGINT)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 130
+    assert rest.splitlines()[-1] == "kehoach: interrupted" and "Traceback" not in rest
+    assert no_temporary_files(out)
+    assert 1 <= len(list(out.rglob("*.json"))) < len(pdfs)

@@ -41,8 +41,17 @@ def _context() -> Any:
 
 
 def _start_worker(memory_bytes: int | None) -> None:
-    """Worker initializer: its own process group (so that killing it also kills what it started, such
+    """Worker initializer: standard streams on the null device (a library that prints cannot corrupt
+    the JSON on stdout nor put a traceback on the user's terminal; what libraries say goes through
+    ``logging`` instead), its own process group (so that killing it also kills what it started, such
     as Tesseract) and an address-space cap (``Limits.max_memory_bytes``)."""
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+    except OSError:
+        pass
     if hasattr(os, "setpgrp"):
         try:
             os.setpgrp()
@@ -100,5 +109,7 @@ def worker_failure(exc: BaseException) -> tuple[bool, str]:
                 name = f"signal {-code}"
             hint = f" (perhaps out of memory: {budget_hint('max_memory_bytes')})" if -code in CRASH_SIGNALS else ""
             return False, f"the worker process was killed by {name}{hint}"
-        return False, f"the worker process exited with code {code}"
+        # 1: an exception escaped the worker's own loop, which under the cap means memory ran out
+        hint = f" (perhaps out of memory: {budget_hint('max_memory_bytes')})" if code == 1 else ""
+        return False, f"the worker process exited with code {code}{hint}"
     return False, f"the worker pool failed ({type(exc).__name__}: {exc})"

@@ -42,7 +42,7 @@ class Tally:
             self.timed_out += result.status == "timeout"
         self.renamed += result.renamed and result.output is not None
 
-    def summary(self, seconds: float, *, ignored: int = 0, interrupted: bool = False) -> str:
+    def summary(self, seconds: float, *, ignored: int = 0) -> str:
         """ "53 converted, 6 failed (1 timed out), 4 with warnings, 2 skipped in 40.1 s; …" """
         failed = f"{self.failed} failed" + (f" ({self.timed_out} timed out)" if self.timed_out else "")
         parts = [f"{self.converted} converted", failed, f"{self.with_warnings} with warnings",
@@ -52,8 +52,6 @@ class Tally:
             text += f"; {self.renamed} output(s) named <stem>.<ext>.json because inputs share a stem"
         if ignored:
             text += f"; {ignored} file(s) under the folders are not plans and were left out"
-        if interrupted:
-            text += "; interrupted"
         return text
 
 

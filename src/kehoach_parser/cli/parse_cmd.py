@@ -132,7 +132,7 @@ def run_parse(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: BinaryI
     if args.export and not interrupted:
         exported_ok = _export(outputs, args.output, args.export, console)
     if not args.quiet:
-        err.write(tally.summary(seconds, ignored=inputs.ignored, interrupted=interrupted) + "\n")
+        err.write(tally.summary(seconds, ignored=inputs.ignored) + "\n")
     if interrupted:
         err.write("kehoach: interrupted\n")
         return EXIT_INTERRUPTED
