@@ -366,20 +366,25 @@ def test_full_disk_on_an_output_file(samples: list[Path], tmp_path: Path, monkey
 
 
 class InterruptOnFirstFile(io.StringIO):
-    """Ctrl-C as the first file completes (a real SIGINT to this process)."""
+    """Ctrl-C (or a SIGTERM) as the first file completes: a real signal to this process."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__()
+        self.signum: int | None = signum
 
     def write(self, text: str) -> int:
-        if text.startswith("kehoach: ok: ") and not getattr(self, "sent", False):
-            self.sent = True
-            os.kill(os.getpid(), signal.SIGINT)
+        if text.startswith("kehoach: ok: ") and self.signum is not None:
+            signum, self.signum = self.signum, None
+            os.kill(os.getpid(), signum)
         return super().write(text)
 
 
-def test_ctrl_c_stops_the_pool(samples_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_stops_the_pool(signum: int, samples_dir: Path, tmp_path: Path) -> None:
     files = sorted(samples_dir.glob("*.docx"))
     out = tmp_path / "out"
     run = cli("parse", *files, "-j", "1", "-o", out, "-v", "--report", tmp_path / "r.jsonl",
-              stderr=InterruptOnFirstFile())
+              stderr=InterruptOnFirstFile(signum))
     assert run.code == 130
     assert run.lines[-1] == "kehoach: interrupted"
     assert "Traceback" not in run.err
@@ -398,8 +403,8 @@ def test_ctrl_c_in_a_real_process(samples_dir: Path, tmp_path: Path, cli_env: di
 
     out = tmp_path / "out"
     pdfs = sorted(samples_dir.glob("*.pdf"))
-    proc = subprocess.Popen([sys.executable, "-m", "kehoach_parser", "parse", *map(str, pdfs), "-j", "2", "-o", str(out),
-                             "-v"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, encoding="utf-8",
+    command = [sys.executable, "-m", "kehoach_parser", "parse", *map(str, pdfs), "-j", "2", "-o", str(out), "-v"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, encoding="utf-8",
                             env=cli_env, start_new_session=True)
     assert proc.stderr is not None
     first = proc.stderr.readline()
@@ -410,3 +415,26 @@ def test_ctrl_c_in_a_real_process(samples_dir: Path, tmp_path: Path, cli_env: di
     assert rest.splitlines()[-1] == "kehoach: interrupted" and "Traceback" not in rest
     assert no_temporary_files(out)
     assert 1 <= len(list(out.rglob("*.json"))) < len(pdfs)
+
+
+@pytest.mark.slow
+def test_no_worker_outlives_a_killed_command(samples_dir: Path, tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """SIGKILL to the command (the OOM killer, kill -9): its fork server and workers end with it."""
+    import subprocess
+    import sys
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    pdfs = sorted(samples_dir.glob("*.pdf"))
+    command = [sys.executable, "-m", "kehoach_parser", "parse", *map(str, pdfs), "-j", "2", "-o", str(tmp_path), "-v"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=cli_env)
+    assert proc.stderr is not None
+    proc.stderr.readline()  # a file is done: the workers are running
+    tree = psutil.Process(proc.pid).children(recursive=True)
+    assert len(tree) >= 3  # resource tracker, fork server, workers
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in tree):
+        time.sleep(0.2)
+    assert not [p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]

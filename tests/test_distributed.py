@@ -13,8 +13,8 @@ from kehoach_parser.batch import parse_one
 def test_parse_one_on_a_local_dask_cluster(samples_dir: Path, real_dir: Path) -> None:
     distributed = pytest.importorskip("distributed")
     paths = [samples_dir / "003_5ff484b46b8ac1a0.txt", real_dir / "06_lamdong-cchc-2026.docx"]
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
         # the workers read the files themselves (shared storage); only the outcomes travel back, pickled
         futures = client.map(parse_one, [str(p) for p in paths], pure=False)
         outcomes = client.gather(futures)

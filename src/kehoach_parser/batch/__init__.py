@@ -98,7 +98,7 @@ def run(inputs: Inputs, out_dir: Path | None, options: BatchOptions) -> Generato
         yield FileResult(label, "failed", error=_message(label, problem))
     # largest first: the slowest files start early and the last minutes keep every core busy
     queue = deque(inputs.files if out_dir is None else sorted(inputs.files, key=lambda f: -f.size))
-    jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(queue) or 1))
+    jobs = max(1, min(options.jobs or available_cores(), len(queue) or 1))
     runner = _Runner(jobs, options)
     finished = False
     try:
@@ -198,6 +198,14 @@ def _finish(item: InputFile, outcome: Outcome, out_dir: Path | None, options: Ba
         problem = f"cannot write {_printable_path(target)} ({exc.strerror or exc})"
         return replace(result, status="failed", error=_message(item.label, problem))
     return replace(result, output=target)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on macOS or Windows
+        return os.cpu_count() or 1
 
 
 def _kept_output(item: InputFile, out_dir: Path) -> FileResult | None:

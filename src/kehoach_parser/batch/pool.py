@@ -8,9 +8,12 @@ a fork server that has imported the parser once, so a new worker costs a fork, n
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -27,6 +30,8 @@ PRELOAD = ["kehoach_parser.batch.worker", "kehoach_parser.readers.docx", "kehoac
 # failed under the address-space cap
 CRASH_SIGNALS = frozenset(int(getattr(signal, name)) for name in ("SIGKILL", "SIGSEGV", "SIGABRT", "SIGBUS")
                           if hasattr(signal, name))
+# prctl(2) option: the signal a process gets when its parent ends
+PR_SET_PDEATHSIG = 1
 # seconds a worker gets past the file's budget to report the timeout itself before it is killed
 KILL_GRACE = 0.5
 
@@ -58,6 +63,7 @@ def _start_worker(memory_bytes: int | None) -> None:
             signal.signal(signal.SIGTERM, _kill_group)
         except OSError:
             pass
+    _die_with_parent()
     if memory_bytes:
         try:
             import resource
@@ -67,6 +73,29 @@ def _start_worker(memory_bytes: int | None) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
         except (ImportError, OSError, ValueError):  # no resource module (Windows) or no permission
             pass
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker is killed when the fork server (its parent) ends, which it does when the
+    command ends, even by SIGKILL: no worker outlives its batch (nor runs a hung file for ever).
+
+    The fork server ends when the write end of its "alive" pipe closes in every process; each child
+    inherits a copy it does not need (it starts no processes through the fork server), closed here."""
+    if not sys.platform.startswith("linux"):
+        return
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if isinstance(alive, int):
+        with contextlib.suppress(OSError):
+            os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[union-attr]
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    except (OSError, AttributeError):
+        pass
 
 
 def _kill_group(signum: int, frame: FrameType | None) -> None:

@@ -10,10 +10,13 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import BinaryIO, TextIO
 
 from .. import __version__
@@ -52,13 +55,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     verbose = getattr(args, "verbose", False)
     try:
-        if args.command == "check":
-            return run_check(args, stdout=out, stderr=err)
-        if args.command == "schema":
-            return _schema(args, out)
-        if args.command == "export":
-            return run_export(args, err)
-        return run_parse(args, out, err, stdin if stdin is not None else sys.stdin.buffer)
+        with _terminate_as_interrupt():
+            return _dispatch(args, out, err, stdin)
     except KeyboardInterrupt:
         _say(err, "kehoach: interrupted")
         return EXIT_INTERRUPTED
@@ -72,6 +70,34 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         if verbose:
             _say(err, traceback.format_exc().rstrip("\n"))
         return EXIT_FAILED
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: BinaryIO | None) -> int:
+    if args.command == "check":
+        return run_check(args, stdout=out, stderr=err)
+    if args.command == "schema":
+        return _schema(args, out)
+    if args.command == "export":
+        return run_export(args, err)
+    return run_parse(args, out, err, stdin if stdin is not None else sys.stdin.buffer)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a job scheduler, ``kill``) stops the command as Ctrl-C does: workers stopped, no
+    partial file, exit 130. Only where signals can be handled (the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,15 +5,17 @@ Each sheet is a list of rows keyed by column key; the headers and their order co
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from ..model import Location, Plan
 from .labels import ExportLabels, labels
 
 Cell = str | int | float | date | None
 Row = dict[str, Cell]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -96,37 +98,38 @@ def _where(plan: Plan, location: Location | None) -> Row:
             "line": location.line if location else None}
 
 
-def _task_rows(plans: Sequence[LoadedPlan], words: ExportLabels) -> Iterator[Row]:
+def _each(plans: Sequence[LoadedPlan], items: Callable[[Plan], Sequence[T]]) -> Iterator[tuple[Plan, T]]:
+    """(plan, item) for every task, target or reference of every plan, in order."""
     for loaded in plans:
-        plan = loaded.plan
-        for task in plan.tasks:
-            deadline = task.deadline
-            yield {**_of_plan(plan), "number": task.number, "group": task.group, "name": task.name,
-                   "lead_person": task.lead_person, "lead": joined(task.lead, words),
-                   "coordinators": joined(task.coordinators, words),
-                   "deadline": deadline.raw if deadline else None,
-                   "deadline_kind": words.kind("deadline", deadline.kind) if deadline else None,
-                   "start": as_date(deadline.start) if deadline else None,
-                   "end": as_date(deadline.end) if deadline else None,
-                   "output": task.output, "note": task.note, "source": words.kind("source", task.source),
-                   **_where(plan, task.location)}
+        for item in items(loaded.plan):
+            yield loaded.plan, item
+
+
+def _task_rows(plans: Sequence[LoadedPlan], words: ExportLabels) -> Iterator[Row]:
+    for plan, task in _each(plans, lambda p: p.tasks):
+        deadline = task.deadline
+        yield {**_of_plan(plan), "number": task.number, "group": task.group, "name": task.name,
+               "lead_person": task.lead_person, "lead": joined(task.lead, words),
+               "coordinators": joined(task.coordinators, words),
+               "deadline": deadline.raw if deadline else None,
+               "deadline_kind": words.kind("deadline", deadline.kind) if deadline else None,
+               "start": as_date(deadline.start) if deadline else None,
+               "end": as_date(deadline.end) if deadline else None,
+               "output": task.output, "note": task.note, "source": words.kind("source", task.source),
+               **_where(plan, task.location)}
 
 
 def _target_rows(plans: Sequence[LoadedPlan], words: ExportLabels) -> Iterator[Row]:
-    for loaded in plans:
-        plan = loaded.plan
-        for target in plan.targets:
-            goal = target.target
-            yield {**_of_plan(plan), "number": target.number, "group": target.group, "name": target.name,
-                   "baseline": target.baseline.raw if target.baseline else None,
-                   "target": goal.raw if goal else None, "comparator": goal.comparator if goal else None,
-                   "value": goal.value if goal else None, "unit": goal.unit if goal else None,
-                   "period": goal.period if goal else None, **_where(plan, target.location)}
+    for plan, target in _each(plans, lambda p: p.targets):
+        goal = target.target
+        yield {**_of_plan(plan), "number": target.number, "group": target.group, "name": target.name,
+               "baseline": target.baseline.raw if target.baseline else None,
+               "target": goal.raw if goal else None, "comparator": goal.comparator if goal else None,
+               "value": goal.value if goal else None, "unit": goal.unit if goal else None,
+               "period": goal.period if goal else None, **_where(plan, target.location)}
 
 
 def _reference_rows(plans: Sequence[LoadedPlan], words: ExportLabels) -> Iterator[Row]:
-    for loaded in plans:
-        plan = loaded.plan
-        for reference in plan.references:
-            yield {**_of_plan(plan), "id": reference.id, "kind": reference.kind, "date": as_date(reference.date),
-                   "issuer": reference.issuer, "mentions": reference.mentions, "file": plan.source.file}
+    for plan, reference in _each(plans, lambda p: p.references):
+        yield {**_of_plan(plan), "id": reference.id, "kind": reference.kind, "date": as_date(reference.date),
+               "issuer": reference.issuer, "mentions": reference.mentions, "file": plan.source.file}
