@@ -233,14 +233,16 @@ def test_limit_and_timeout_pass_through(samples: list[Path], tmp_path: Path) -> 
     assert not list(tmp_path.rglob("*.json"))
 
 
-def test_memory_cap_fails_only_its_file(samples_dir: Path, tmp_path: Path) -> None:
-    pdf, txt = samples_dir / "000_0c822c35986a4cc7.pdf", samples_dir / "001_6e5ee923b4ec1700.txt"
-    run = cli("parse", pdf, txt, "-j", "1", "--limit", f"max_memory_bytes={100 * 2 ** 20}", "-o", tmp_path)
+def test_memory_cap_fails_only_its_file(samples: list[Path], tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (40 * 2 ** 20))  # reading it needs more than the cap leaves past the ~80 MB a worker has
+    cap = f"max_memory_bytes={120 * 2 ** 20}"
+    run = cli("parse", big, samples[1], "-j", "1", "--limit", cap, "-o", tmp_path / "out")
     assert run.code == 1
     errors = [line for line in run.lines if line.startswith("kehoach: error: ")]
-    assert len(errors) == 1 and pdf.name in errors[0] and "max_memory_bytes" in errors[0], run.err
+    assert len(errors) == 1 and "big.txt" in errors[0] and "max_memory_bytes" in errors[0], run.err
     assert len(errors[0]) <= 240
-    assert [p.name for p in tmp_path.rglob("*.json")] == [f"{txt.stem}.json"]
+    assert [p.name for p in (tmp_path / "out").rglob("*.json")] == [f"{samples[1].stem}.json"]
 
 
 def test_flags_reach_the_library(samples: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -260,21 +262,29 @@ def test_flags_reach_the_library(samples: list[Path], monkeypatch: pytest.Monkey
     assert cli("parse", samples[2], "--ocr", "sometimes").code == 2
 
 
-def test_warnings_printed_per_file_and_strict(real_dir: Path, samples: list[Path], tmp_path: Path) -> None:
-    news = real_dir / "p27_laichau-vpubnd-1888-cchc-2026-news.txt"  # no kind word: a parse warning
-    run = cli("parse", news, samples[0], "-o", tmp_path / "a")
+def test_warnings_printed_per_file_and_strict(make_plan, samples: list[Path], tmp_path: Path) -> None:
+    odd = tmp_path / "odd-table.txt"  # a table that names neither tasks nor targets: a parse warning
+    odd.write_text(make_plan("Cột một\tCột hai\tCột ba\nx\ty\tz\nu\tv\tw\n"), encoding="utf-8")
+    run = cli("parse", odd, samples[0], "-o", tmp_path / "a")
     assert run.code == 0, run.err
     warned = [line for line in run.lines if line.startswith("kehoach: warning: ")]
-    assert warned and all(news.name in line for line in warned)
-    assert any(": no_kind_word: " in line for line in warned)
+    assert warned == [f"kehoach: warning: {odd}: table_not_recognised: a table whose header names neither tasks "
+                      "nor targets was skipped"]
     assert run.counts() == (2, 0, 1, 0)
-    quiet = cli("parse", news, "-o", tmp_path / "q", "-q")
+    quiet = cli("parse", odd, "-o", tmp_path / "q", "-q")
     assert quiet.code == 0 and quiet.err == ""
-    strict = cli("parse", news, samples[0], "-o", tmp_path / "s", "--strict")
+    strict = cli("parse", odd, samples[0], "-o", tmp_path / "s", "--strict")
     assert strict.code == 1
-    assert any(line.startswith("kehoach: error: ") and "--strict" in line and "no_kind_word" in line
+    assert any(line.startswith("kehoach: error: ") and "--strict" in line and "table_not_recognised" in line
                for line in strict.lines)
     assert [p.name for p in (tmp_path / "s").rglob("*.json")] == [f"{samples[0].stem}.json"]
+
+
+def test_ocr_mode_reaches_the_pdf_reader(samples_dir: Path) -> None:
+    run = cli("parse", samples_dir / "scanned" / "001_6e5ee923b4ec1700.pdf", "--ocr", "never", "--compact")
+    assert run.code == 0, run.err
+    assert "ocr_skipped" in {w["code"] for w in json.loads(run.out)["warnings"]}
+    assert any(": ocr_skipped: " in line for line in run.lines)
 
 
 def test_verbose_lines_per_file(samples: list[Path], tmp_path: Path) -> None:

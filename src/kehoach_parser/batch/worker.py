@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..api import _label as printable
-from ..api import parse, read_input
+from ..api import guarded, parse, read_input
 from ..errors import InternalError, KehoachError, ParseTimeoutError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Plan
@@ -56,19 +56,22 @@ def parse_one(source: str | bytes, *, name: str | None = None, format: str | Non
     """
     started = time.perf_counter()
     label = printable(source, name)
-    data: bytes | None = None
+    read: list[bytes] = []
+
+    def work() -> Outcome:
+        data = read_input(source if isinstance(source, bytes) else Path(source), limits, label=label)
+        read.append(data)
+        plan = parse(data, name=label, format=format, limits=limits, ocr=ocr)
+        text = plan.model_dump_json(indent=indent)
+        _read_back(label, text)
+        return Outcome("ok", text + "\n", plan.source.sha256, tuple((w.code, w.message) for w in plan.warnings))
+
     with _captured_logs() as logs:
         try:
-            data = read_input(source if isinstance(source, bytes) else Path(source), limits, label=label)
-            plan = parse(data, name=label, format=format, limits=limits, ocr=ocr)
-            text = plan.model_dump_json(indent=indent)
-            _read_back(label, text)
-            outcome = Outcome("ok", text + "\n", plan.source.sha256,
-                              tuple((w.code, w.message) for w in plan.warnings))
-        except Exception as exc:  # parse() lets only KehoachError out; the rest is the last line of defence
-            error = exc if isinstance(exc, KehoachError) else InternalError(label, exc)
+            outcome = guarded(label, work)  # the library's one error boundary, around all of it
+        except KehoachError as error:
             outcome = Outcome("timeout" if isinstance(error, ParseTimeoutError) else "failed",
-                              sha256=None if data is None else hashlib.sha256(data).hexdigest(),
+                              sha256=hashlib.sha256(read[0]).hexdigest() if read else None,
                               error=str(error), details=getattr(error, "details", None))
     return Outcome(outcome.status, outcome.text, outcome.sha256, outcome.warnings, outcome.error, outcome.details,
                    tuple(logs), time.perf_counter() - started)
