@@ -148,21 +148,20 @@ class _Runner:
     def collect(self) -> Iterator[tuple[InputFile, Outcome | None]]:
         """Wait for at least one file; (file, outcome), or (file, None) for a file to submit again."""
         done, _ = wait(self.running, return_when=FIRST_COMPLETED)
-        broken = False
-        for future in done:
+        failures = {future: future.exception() for future in done}
+        broken = any(isinstance(exc, BrokenProcessPool) for exc in failures.values())
+        # a broken pool finishes nothing more: every file it held is run again, once, in a new pool
+        for future in list(self.running) if broken else list(done):
             item = self.running.pop(future)
-            exc = future.exception()
-            if isinstance(exc, BrokenProcessPool) and id(item) not in self.retried:
-                self.retried.add(id(item))
-                broken = True
+            exc = failures.get(future)  # None: finished, or still held by the broken pool
+            if future in done and not isinstance(exc, BrokenProcessPool):
+                yield item, future.result() if exc is None else self._failure(item, exc)
+            elif item.index not in self.retried:
+                self.retried.add(item.index)
                 yield item, None
             else:
-                yield item, future.result() if exc is None else self._failure(item, exc)
+                yield item, self._failure(item, exc or BrokenProcessPool("the worker pool broke twice"))
         if broken:
-            for future, item in list(self.running.items()):  # the broken pool will not finish these
-                self.running.pop(future)
-                self.retried.add(id(item))
-                yield item, None
             self.close(False)
 
     def _failure(self, item: InputFile, exc: BaseException) -> Outcome:

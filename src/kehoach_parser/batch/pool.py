@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 from typing import Any
 
@@ -41,8 +42,26 @@ def _context() -> Any:
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
+        _start_fork_server_quietly()
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_fork_server_quietly() -> None:
+    """Start the fork server (and multiprocessing's resource tracker) with stdout and stderr on the null
+    device, so that nothing any worker prints before its initializer runs (a traceback of a worker
+    started while the pool shuts down, say) reaches the user's terminal or the JSON on stdout."""
+    with contextlib.ExitStack() as stack:
+        null = os.open(os.devnull, os.O_WRONLY)
+        stack.callback(os.close, null)
+        for stream, fd in ((sys.stdout, 1), (sys.stderr, 2)):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.flush()
+            saved = os.dup(fd)
+            stack.callback(os.close, saved)
+            stack.callback(os.dup2, saved, fd)
+            os.dup2(null, fd)
+        multiprocessing.forkserver.ensure_running()
 
 
 def _start_worker(memory_bytes: int | None) -> None:
@@ -141,4 +160,7 @@ def worker_failure(exc: BaseException) -> tuple[bool, str]:
         # 1: an exception escaped the worker's own loop, which under the cap means memory ran out
         hint = f" (perhaps out of memory: {budget_hint('max_memory_bytes')})" if code == 1 else ""
         return False, f"the worker process exited with code {code}{hint}"
+    if isinstance(exc, BrokenProcessPool):
+        hint = budget_hint("max_memory_bytes")
+        return False, f"the worker processes stopped unexpectedly (perhaps out of memory: {hint})"
     return False, f"the worker pool failed ({type(exc).__name__}: {exc})"
