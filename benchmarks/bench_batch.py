@@ -43,6 +43,7 @@ DONE_LINE = re.compile(r"^kehoach: (ok|failed|timeout|skipped): ")
 ERROR_LINE = "kehoach: error: "
 SUMMARY = re.compile(r"^(\d+) converted, (\d+) failed.*?, (\d+) with warnings, (\d+) skipped in ([\d.]+) s")
 MEMORY_MARK = 200  # files: peak memory up to here against peak over the whole run
+OCR_SKIPPED = "ocr_skipped"  # the warning of a PDF page that OCR would read, with --ocr never
 
 
 def bad_files() -> dict[str, bytes]:
@@ -59,19 +60,22 @@ def bad_files() -> dict[str, bytes]:
             "noise.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 20}
 
 
-def has_text_layer(pdf: Path) -> bool:
-    import pdfplumber
+def needs_ocr(path: Path) -> bool:
+    """A scanned page or a garbled text layer: read by OCR (tens of seconds a file)."""
+    from kehoach_parser import KehoachError, parse
 
-    with pdfplumber.open(pdf) as document:
-        return bool((document.pages[0].extract_text() or "").strip())
+    try:
+        return any(w.code == OCR_SKIPPED for w in parse(path, ocr="never").warnings)
+    except KehoachError:
+        return False
 
 
 def good_sources() -> tuple[list[Path], list[Path]]:
-    """(plans that are quick to parse, scanned PDFs that need OCR), from samples/ and tests/data/real/."""
+    """(plans that are quick to parse, plans that need OCR), from samples/ and tests/data/real/."""
     found = [p for folder in (SAMPLES, SAMPLES / "scanned", REAL) for p in sorted(folder.iterdir())
              if p.is_file() and p.suffix in (".txt", ".docx", ".pdf")]
-    scanned = [p for p in found if p.suffix == ".pdf" and not has_text_layer(p)]
-    return [p for p in found if p not in scanned], scanned
+    slow = [p for p in found if p.suffix == ".pdf" and needs_ocr(p)]
+    return [p for p in found if p not in slow], slow
 
 
 def build(folder: Path, files: int, bad: int, scanned_copies: int) -> tuple[set[str], set[str]]:
@@ -218,7 +222,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--bad", type=int, default=30)
-    ap.add_argument("--scanned", type=int, default=1, help="copies of each scanned PDF (OCR: ~20 s each)")
+    ap.add_argument("--scanned", type=int, default=1,
+                    help="copies of each plan that needs OCR (scanned, garbled text layer: ~20-40 s each)")
+    ap.add_argument("--timeout", type=float, default=600,
+                    help="per-file budget of the runs (the default 120 s is tight for OCR on a busy machine)")
     ap.add_argument("--speedup-files", type=int, default=0,
                     help="measure -j 1 against -j 2 on this many files only (default: the whole folder)")
     ap.add_argument("--keep", type=Path, help="build the folder and outputs here and keep them")
@@ -235,7 +242,8 @@ def main() -> int:
             raise SystemExit(f"{folder} exists: remove it or choose another --keep")
         print(f"folder: {len(good) + len(bad)} files ({len(good)} good, {len(bad)} bad) in {folder}")
         out2, report2 = base / "out-j2", base / "report-j2.jsonl"
-        first = run(["parse", str(folder), "-o", str(out2), "-j", "2", "-v", "--report", str(report2)], env)
+        budget = ["--timeout", str(args.timeout)]
+        first = run(["parse", str(folder), "-o", str(out2), "-j", "2", "-v", "--report", str(report2), *budget], env)
         problems = check_outputs(folder, out2, report2, good, bad)
         failed = int(SUMMARY.match(first.summary).group(2)) if SUMMARY.match(first.summary) else -1
         print(f"-j 2: {first.seconds:.1f} s, exit {first.code} (expected 1), summary: {first.summary}")
@@ -243,7 +251,7 @@ def main() -> int:
               f"{'yes' if not problems else 'NO: ' + '; '.join(problems)}")
         print(f"  failed in the summary: {failed} (bad files: {len(bad)}); error lines: {len(first.errors)}")
         again = run(["parse", str(folder), "-o", str(out2), "-j", "2", "--skip-existing", "--report",
-                     str(base / "report-skip.jsonl")], env)
+                     str(base / "report-skip.jsonl"), *budget], env)
         print(f"--skip-existing: {again.seconds:.2f} s = {100 * again.seconds / first.seconds:.1f} % of the first run "
               f"(goal < 10 %); summary: {again.summary}")
         print(f"peak memory (PSS of the process tree): {first.peak_early / 2**20:.0f} MiB over the first "
@@ -256,10 +264,10 @@ def main() -> int:
             for relative in picked:
                 (target / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(folder / relative, target / relative)
-            two = run(["parse", str(target), "-o", str(base / "out-sub-j2"), "-j", "2"], env)
+            two = run(["parse", str(target), "-o", str(base / "out-sub-j2"), "-j", "2", *budget], env)
         else:
             two = first
-        one = run(["parse", str(target), "-o", str(base / "out-j1"), "-j", "1"], env)
+        one = run(["parse", str(target), "-o", str(base / "out-j1"), "-j", "1", *budget], env)
         print(f"-j 1: {one.seconds:.1f} s ({one.cpu_seconds:.0f} CPU s), -j 2: {two.seconds:.1f} s "
               f"({two.cpu_seconds:.0f} CPU s): speed-up {one.seconds / two.seconds:.2f}x (goal >= 1.7x)")
         print(f"  machine: {psutil.cpu_count()} cores; other processes used {one.others_cores:.2f} cores during -j 1 "
