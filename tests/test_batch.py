@@ -7,6 +7,7 @@ import os
 import pickle
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path, PurePath
 
 import pytest
@@ -46,14 +47,26 @@ def test_discover_takes_plans_by_suffix_or_content(tmp_path: Path, samples_dir: 
     (tmp_path / "data.json").write_text("{}")
     (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04 not really")
     (tmp_path / ".hidden.pdf").write_bytes(b"%PDF-")
+    os.mkfifo(tmp_path / "pipe")  # never opened (it would block)
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "previous.txt").write_text("x")
     inputs = discover([tmp_path], exclude=tmp_path / "out")
     assert sorted(Path(f.label).name for f in inputs.files) == ["old.doc", "pdf-without-suffix", "word.bin"]
-    assert inputs.ignored == 2
+    assert inputs.ignored == 3
     assert not is_plan_file(tmp_path / "data.json")
     assert discover([tmp_path / "nothing-here"]).missing == ((str(tmp_path / "nothing-here"),
                                                              "no such file or directory"),)
+
+
+def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kehoach_parser.batch.inputs as inputs_module
+
+    def walk(top: object, onerror: object = None) -> Iterator[tuple[str, list[str], list[str]]]:
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "secret")))  # type: ignore[operator]
+        yield str(tmp_path), [], []
+
+    monkeypatch.setattr(inputs_module.os, "walk", walk)
+    assert discover([tmp_path]).missing == ((str(tmp_path / "secret"), "cannot read this folder (Permission denied)"),)
 
 
 relative_names = st.lists(st.lists(st.sampled_from(["a", "B", "kh", "kh.txt", "x.pdf", "k"]), min_size=1, max_size=3)

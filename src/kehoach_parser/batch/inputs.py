@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,7 +48,7 @@ class Inputs:
     """The inputs of a batch, in the order given (folders sorted), and what was not taken."""
 
     files: tuple[InputFile, ...]
-    missing: tuple[tuple[str, str], ...] = ()  # (label, problem) of paths that do not exist
+    missing: tuple[tuple[str, str], ...] = ()  # (label, problem): paths that do not exist, folders unreadable
     ignored: int = 0  # files under the folders that are not plans
 
     @property
@@ -85,8 +86,9 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, globs: Sequence[str] = 
         path = Path(text)
         if path.is_dir():
             root = os.path.abspath(path)
-            plans, others = _walk(path, globs, skip)
+            plans, others, unreadable = _walk(path, globs, skip)
             ignored += others
+            missing.extend(unreadable)
             candidates = [(p, root) for p in plans]
         elif path.exists() or path.is_symlink():
             candidates = [(path, os.path.dirname(os.path.abspath(path)))]
@@ -101,11 +103,19 @@ def discover(paths: Iterable[str | os.PathLike[str]], *, globs: Sequence[str] = 
     return Inputs(tuple(_assign_outputs(found)), tuple(missing), ignored)
 
 
-def _walk(folder: Path, globs: Sequence[str], skip: str | None) -> tuple[list[Path], int]:
-    """The plans under ``folder`` (sorted, hidden entries left out) and how many other files it holds."""
+def _walk(folder: Path, globs: Sequence[str],
+          skip: str | None) -> tuple[list[Path], int, list[tuple[str, str]]]:
+    """The plans under ``folder`` (sorted, hidden entries left out), how many other files it holds, and
+    the folders below it that cannot be read (reported, never passed over in silence)."""
     plans: list[Path] = []
     others = 0
-    for top, dirs, files in os.walk(folder):
+    unreadable: list[tuple[str, str]] = []
+
+    def cannot_read(error: OSError) -> None:
+        unreadable.append((printable(error.filename or folder, None),
+                           f"cannot read this folder ({error.strerror or error})"))
+
+    for top, dirs, files in os.walk(folder, onerror=cannot_read):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and (skip is None or os.path.realpath(os.path.join(top, d)) != skip))
         for name in sorted(files):
@@ -119,14 +129,16 @@ def _walk(folder: Path, globs: Sequence[str], skip: str | None) -> tuple[list[Pa
                 plans.append(path)
             else:
                 others += 1
-    return plans, others
+    return plans, others, unreadable
 
 
 def is_plan_file(path: Path) -> bool:
     """A plan's suffix, or content that is a document whatever the name (PDF, Word, legacy .doc, RTF)."""
     if path.suffix.lower() in PLAN_SUFFIXES:
-        return True
+        return True  # taken unread: a FIFO or device named .txt is refused by the worker, not read here
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # opening a FIFO would block
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
         if PDF_MAGIC in head or head.startswith(OLE_MAGIC) or head.lstrip()[:5] == RTF_MAGIC:
