@@ -25,8 +25,9 @@ from pebble import ProcessExpired, ProcessPool
 
 from ..limits import budget_hint
 
-# imported once by the fork server, so that every worker starts with the parser loaded
-PRELOAD = ["kehoach_parser.batch.worker", "kehoach_parser.readers.docx", "kehoach_parser.readers.pdf"]
+# imported once by the fork server, so that every worker starts with the parser loaded (the PDF and
+# Word readers are imported by a worker on its first such file: a lighter server starts sooner)
+PRELOAD = ["kehoach_parser.batch.worker"]
 # how a process dies when memory runs out: the kernel's OOM killer, or a C library whose allocation
 # failed under the address-space cap
 CRASH_SIGNALS = frozenset(int(getattr(signal, name)) for name in ("SIGKILL", "SIGSEGV", "SIGABRT", "SIGBUS")
