@@ -72,3 +72,9 @@ def test_flattened_header_table_marks_a_web_page() -> None:
     assert plan.source.origin == "web_page"
     assert plan.document.issuer == "Ủy ban nhân dân tỉnh Bắc Ninh"  # the place from the title
     assert [(s.number, s.children) for s in plan.sections] == [("I", [])]
+
+
+def test_heading_in_capitals_wrapped_after_a_comma() -> None:
+    assert _paras("I. MỤC ĐÍCH,\nYÊU CẦU\n1. Mục đích\nII. NHIỆM VỤ VÀ\nGIẢI PHÁP\nIII. TỔ CHỨC THỰC HIỆN\n"
+                  "KINH PHÍ\n") == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+                                     "III. TỔ CHỨC THỰC HIỆN", "KINH PHÍ"]

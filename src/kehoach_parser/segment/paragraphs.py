@@ -105,8 +105,11 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     tail = prev.tail or prev.text
     if YEAR_END.search(tail) and YEAR_RANGE_REST.match(text):
         return True  # "giai đoạn 2026" / "- 2030": a year range broken before its dash
-    if line.hard_break or is_structural(text) or is_caps_line(text):
+    if line.hard_break or is_structural(text):
         return False
+    if is_caps_line(text):
+        # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading in capitals wrapped after a comma or a binding word
+        return is_caps_line(tail) and not line.blank_before and _wraps_on(tail)
     first = text[0]
     if first.islower():
         return True
@@ -135,6 +138,13 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     if len(tail) >= 0.75 * width and last_word[:1].isupper() and not _opens_sentence(text):
         return True  # a name broken across lines: "… thành phố Hải" / "Phòng …"
     return len(tail) >= 0.88 * width and not _opens_sentence(text)
+
+
+def _wraps_on(tail: str) -> bool:
+    """A line ending in "," or in a word that binds to the next one ("… VÀ") goes on."""
+    stripped = tail.rstrip()
+    words_ = stripped.split()
+    return stripped.endswith(",") or bool(words_) and words_[-1].casefold() in _binders()
 
 
 @lru_cache(maxsize=1)
