@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .extract.closing import extract_annexes, extract_recipients, extract_signature
 from .extract.header import extract_document
@@ -16,6 +18,9 @@ from .segment.document import Segments, segment
 from .segment.paragraphs import Para
 from .segment.tables import LogicalTable
 
+if TYPE_CHECKING:
+    from .extract.facts import DocumentFacts
+
 
 @dataclass(frozen=True)
 class ParsedDocument:
@@ -27,6 +32,14 @@ class ParsedDocument:
     segments: Segments
     tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables, in reading order
     texts: list[tuple[str, Location]] = field(default_factory=list)  # every text with its place (citations)
+
+    @cached_property
+    def facts(self) -> DocumentFacts:
+        """What the linter reads: texts with their (page, line), header and closing lines as printed,
+        citations with their clauses, table roles, readability (gathered on first use)."""
+        from .extract.facts import collect_facts
+
+        return collect_facts(self.plan, self.layout, self.segments, self.tables)
 
 
 def build_plan(layout: Layout, source: Source) -> Plan:

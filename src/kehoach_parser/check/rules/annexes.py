@@ -10,9 +10,10 @@ import regex
 from ...model import Annex
 from ...segment.markers import roman_value
 from ...text import fold
-from ...vocab import alternation, words
+from ...vocab import alternation
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check, joined, label
+from ..registry import Hit, check, hit_at, joined, label
 from ..util import to_roman
 from .header import DATE_PARTS
 
@@ -25,7 +26,7 @@ LOOSE_NUMERIC = regex.compile(r"^[\s…_.]*(?P<d>\d{1,2})?[\s…_.]*[/\-][\s…_
 @lru_cache(maxsize=1)
 def attached_form() -> regex.Pattern[str]:
     """"(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND phường An Bình)" split in its parts."""
-    table = words("lint", "annexes")
+    table = lint_words("annexes")
     lead = alternation("closing", "attached", spaces=True)
     return regex.compile(
         rf"(?:{lead})\s+(?P<kind>.*?)"
@@ -36,9 +37,13 @@ def attached_form() -> regex.Pattern[str]:
     )
 
 
-def _line(annex: Annex, ctx: Context) -> int | None:
-    line = annex.location.line if annex.location else None
-    return ctx.locate(line, annex.attached) if annex.attached else line
+def _at(annex: Annex, ctx: Context) -> tuple[int | None, int | None]:
+    """Where an annex's attachment line is printed (its label's place when it has none)."""
+    return ctx.position(annex.location, annex.attached[:30] if annex.attached else None, following=20)
+
+
+def _label_at(annex: Annex) -> tuple[int | None, int | None]:
+    return (annex.location.page, annex.location.line) if annex.location else (None, None)
 
 
 @check("annex.numbering")
@@ -49,12 +54,12 @@ def numbering(ctx: Context) -> Iterator[Hit]:
     for position, annex in enumerate(annexes, start=1):
         m = LABEL_NUMERAL.search(annex.label)
         base = annex.label[: m.start()] if m else annex.label
-        base = regex.sub(rf"\s+{words('lint', 'annexes')['number']}$", "", base, flags=regex.IGNORECASE)
+        base = regex.sub(rf"\s+{lint_words('annexes', 'number')}$", "", base, flags=regex.IGNORECASE)
         if m and regex.fullmatch(r"[IVXL]+", m["num"]) and roman_value(m["num"]) == position:
             continue
         expected = f"{base} {to_roman(position)}"
-        yield Hit(line=annex.location.line if annex.location else None, text=annex.label,
-                  params={"label": annex.label, "position": position, "count": len(annexes), "expected": expected})
+        yield hit_at(_label_at(annex), annex.label,
+                     {"label": annex.label, "position": position, "count": len(annexes), "expected": expected})
 
 
 @check("annex.attached-missing")
@@ -67,7 +72,7 @@ def attached_missing(ctx: Context) -> Iterator[Hit]:
         params.update({"number": f"{doc.number or '…'}/{doc.symbol or '…'}",
                        "date": _date_words(doc.issue_date.raw) if doc.issue_date else "…",
                        "issuer": doc.issuer or "…"})
-        yield Hit(line=annex.location.line if annex.location else None, text=annex.label, params=params)
+        yield hit_at(_label_at(annex), annex.label, params)
 
 
 @check("annex.attached-format")
@@ -81,26 +86,26 @@ def attached_format(ctx: Context) -> Iterator[Hit]:
                    if not _has(parts, group, annex.attached)]
         if missing:
             words_ = joined(missing)
-            yield Hit(line=_line(annex, ctx), text=annex.attached, params={
+            yield hit_at(_at(annex, ctx), annex.attached, {
                 "attached": annex.attached, "missing": words_["vi"], "missing_en": words_["en"]})
 
 
 def _has(parts: dict[str, str | None], key: str, attached: str) -> bool:
     if key == "num":  # "số /KH-UBND" (a draft's blank number) still has its "số"
-        table = words("lint", "annexes")
+        table = lint_words("annexes")
         return bool(regex.search(rf"(?<![\p{{L}}]){table['number']}\b", attached, regex.IGNORECASE))
     return bool((parts.get(key) or "").strip())
 
 
 def _date_words(raw: str) -> str:
     """"10 tháng 7 năm 2025" of "ngày 10 tháng 7 năm 2025" (the template prints its own "ngày")."""
-    word = words("lint", "annexes")["date"]
+    word = lint_words("annexes")["date"]
     return regex.sub(rf"^{word}\s*", "", raw, flags=regex.IGNORECASE)
 
 
 def _date_parts(after: str) -> tuple[int | None, int | None, int | None] | None:
     """(day, month, year) of the text after "ngày" in an attachment line; blank parts are None."""
-    word = words("lint", "annexes")["date"]
+    word = lint_words("annexes")["date"]
     m = DATE_PARTS.search(f"{word} {after}")
     if m is None or not (m["d"] or m["m"] or m["y"]):
         m = LOOSE_NUMERIC.match(after)
@@ -118,16 +123,16 @@ def attached_mismatch(ctx: Context) -> Iterator[Hit]:
         m = attached_form().search(annex.attached)
         if not m:
             continue
-        line = _line(annex, ctx)
+        where = _at(annex, ctx)
         kind = (m["kind"] or "").strip()
         if doc.kind_word and kind and not fold(kind).startswith(fold(doc.kind_word)):
             what = label("kind")
-            yield Hit(line=line, text=annex.attached, params={"what": what.vi, "what_en": what.en, "found": kind,
-                                                              "expected": doc.kind_word.capitalize()})
+            yield hit_at(where, annex.attached, {"what": what.vi, "what_en": what.en, "found": kind,
+                                                 "expected": doc.kind_word.capitalize()})
         if doc.number and m["num"] and m["num"].lstrip("0") != doc.number.lstrip("0"):
             what = label("number")
-            yield Hit(line=line, text=annex.attached, params={"what": what.vi, "what_en": what.en, "found": m["num"],
-                                                              "expected": doc.number})
+            yield hit_at(where, annex.attached, {"what": what.vi, "what_en": what.en, "found": m["num"],
+                                                 "expected": doc.number})
         issued = doc.issue_date
         found = _date_parts(m["date"] or "")
         if issued is None or found is None:
@@ -137,6 +142,24 @@ def attached_mismatch(ctx: Context) -> Iterator[Hit]:
         blank = not ctx.is_draft and any(a is None and b is not None for a, b in zip(found, ours))
         if clash or blank:
             what = label("issue_date")
-            yield Hit(line=line, text=annex.attached, params={"what": what.vi, "what_en": what.en,
-                                                              "found": (m["date"] or "").strip(" ,"),
-                                                              "expected": issued.raw})
+            yield hit_at(where, annex.attached, {"what": what.vi, "what_en": what.en,
+                                                 "found": (m["date"] or "").strip(" ,"), "expected": issued.raw})
+
+
+@check("annex.attached-date-early")
+def attached_date_early(ctx: Context) -> Iterator[Hit]:
+    """A draft that leaves its day (or month) blank in the header while an annex line already dates it."""
+    issued = ctx.plan.document.issue_date
+    if issued is None or not ctx.facts.header.dateline:
+        return
+    for annex in ctx.plan.annexes:
+        m = attached_form().search(annex.attached) if annex.attached else None
+        found = _date_parts(m["date"] or "") if m else None
+        if found is None:
+            continue
+        early = [key for key, ours, theirs in (("day", issued.day, found[0]), ("month", issued.month, found[1]))
+                 if ours is None and theirs is not None]
+        if early:
+            words_ = joined(early)
+            yield hit_at(_at(annex, ctx), annex.attached, {"attached": annex.attached, "raw": issued.raw,
+                                                           "blank": words_["vi"], "blank_en": words_["en"]})
