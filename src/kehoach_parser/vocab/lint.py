@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..text import tone_key
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
@@ -54,39 +56,43 @@ def renamings() -> tuple[Renaming, ...]:
     return tuple(Renaming(r["old"], r["new"], r["from"]) for r in lint_vocabulary()["renamed"])
 
 
-def lexicon_key(text: str) -> str:
-    """How the lexicon stores a word: lower case, NFC, the tone mark after the letters ("hoá" = "hóa")."""
-    from ..text import tone_key
-
-    return tone_key(unicodedata.normalize("NFC", text).casefold())
-
-
 @dataclass(frozen=True)
 class Lexicon:
-    """Vietnamese syllables and two-syllable words, as ``lexicon_key`` stores them (empty when the word
-    list is missing)."""
+    """Vietnamese syllables and two-syllable words, lower case NFC as the word list spells them, and the
+    list's spelling of each syllable whatever its tone placement ("hoá" and "hóa"); empty when the word list
+    is missing."""
 
     syllables: frozenset[str]
     pairs: frozenset[str]
+    spelling: dict[str, str]  # tone_key(syllable) -> the syllable as the list prints it
 
     def __bool__(self) -> bool:
         return bool(self.syllables)
+
+    def _spelt(self, word: str) -> str:
+        return word if word in self.syllables else self.spelling.get(tone_key(word), word)
+
+    def has_syllable(self, word: str) -> bool:
+        """``word`` (lower case NFC) is a Vietnamese syllable."""
+        return self._spelt(word) in self.syllables
+
+    def has_pair(self, first: str, second: str) -> bool:
+        """``first second`` (lower case NFC) is a word of the list."""
+        return f"{self._spelt(first)} {self._spelt(second)}" in self.pairs
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The dictionary of the spelling facts: underthesea's Viet74K word list, when underthesea is installed
     (it is a dependency), plus the accepted pairs of ``lint.toml``. Reading it does not import underthesea."""
-    syllables: set[str] = set()
-    pairs: set[str] = {lexicon_key(p) for p in lint_words("spelling", "typos", "accepted")}
     path = _lexicon_path()
-    if path is not None:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = lexicon_key(line).split()
-            syllables.update(parts)
-            if len(parts) == 2:
-                pairs.add(" ".join(parts))
-    return Lexicon(frozenset(syllables), frozenset(pairs))
+    text = path.read_text(encoding="utf-8") if path is not None else ""
+    accepted = "\n".join(lint_words("spelling", "typos", "accepted"))
+    words = unicodedata.normalize("NFC", f"{text}\n{accepted}").casefold()
+    syllables = frozenset(words.split())
+    pairs = frozenset(line for line in words.splitlines() if line.count(" ") == 1)
+    spelling = {tone_key(s): s for s in syllables}
+    return Lexicon(syllables, pairs, spelling)
 
 
 def _lexicon_path() -> Path | None:

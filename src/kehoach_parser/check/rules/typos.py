@@ -52,9 +52,14 @@ class Slip:
     expected: str
 
 
-def words_of(text: str) -> list[Word]:
-    return [Word(m.group(), unicodedata.normalize("NFC", m.group()).casefold(), m.start(), m.end())
-            for m in WORD.finditer(text)]
+@lru_cache(maxsize=65536)
+def _lower(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> tuple[Word, ...]:
+    return tuple(Word(m.group(), _lower(m.group()), m.start(), m.end()) for m in WORD.finditer(text))
 
 
 def _joined(text: str, a: Word, b: Word) -> bool:
@@ -74,7 +79,7 @@ def doubled_words(spans: Iterable[TextSpan]) -> Iterator[Slip]:
         i = 0
         while i < len(words):
             for n in range(LONGEST_DOUBLE, 0, -1):
-                if i + 2 * n > len(words):
+                if i + 2 * n > len(words) or words[i].lower != words[i + n].lower:
                     continue
                 first, second = words[i:i + n], words[i + n:i + 2 * n]
                 if [w.lower for w in first] != [w.lower for w in second]:
@@ -97,7 +102,7 @@ def doubled_words(spans: Iterable[TextSpan]) -> Iterator[Slip]:
 class _Occurrence:
     span: TextSpan
     index: int  # of the first word of the pair in the span's words
-    words: list[Word]
+    words: tuple[Word, ...]
 
 
 class PairTypos:
@@ -127,10 +132,10 @@ class PairTypos:
                 self.by_first.setdefault(a, []).append(b)
 
     def _is_word(self, a: str, b: str) -> bool:
-        return f"{tone_key(a)} {tone_key(b)}" in self.lexicon.pairs
+        return self.lexicon.has_pair(a, b)
 
     def _syllable(self, word: str) -> bool:
-        return tone_key(word) in self.lexicon.syllables
+        return self.lexicon.has_syllable(word)
 
     def slips(self) -> Iterator[Slip]:
         if not self.lexicon:

@@ -99,8 +99,13 @@ class DocumentFacts:
 def collect_facts(plan: Plan, layout: Layout, segments: Segments, tables: list[tuple[Table, LogicalTable]]) -> DocumentFacts:
     """Gather the facts of one parsed document (linear in its size)."""
     spans = text_spans(layout, segments)
+    header = header_facts(segments, plan)
+    number = header.number_line
     doc = plan.document
-    own = document_key(f"{doc.number}/{doc.symbol}") if doc.number and doc.symbol else None
+    if number and number.number and number.symbol:  # the number as printed in the header, else the parser's
+        own: tuple[str, ...] | None = document_key(f"{number.number}/{number.symbol}")
+    else:
+        own = document_key(f"{doc.number}/{doc.symbol}") if doc.number and doc.symbol else None
     codes = {w.code for w in plan.warnings}
-    return DocumentFacts(plan, spans, header_facts(segments, plan), closing_facts(segments),
-                         table_facts(segments, tables), readability(spans, codes), segments.kind is not None, own)
+    return DocumentFacts(plan, spans, header, closing_facts(segments), table_facts(segments, tables),
+                         readability(spans, codes), segments.kind is not None, own)

@@ -28,6 +28,8 @@ SYMBOL_PART = regex.compile(r"[\p{L}][\p{L}\d]*")
 TERM_ORGAN = regex.compile(r"^(?P<organ>\p{Lu}+)\d+$")
 # where a clause ends: a semicolon, a colon or a sentence stop
 CLAUSE_END = regex.compile(r"[;:]|\.(?:\s|$)")
+# at least this share of capitalised words makes a phrase a proper name ("Danh nghiệp tư nhân Than đá Suối Bắc")
+PROPER_SHARE = 0.4
 # white space inside an id as printed: "57- NQ/TW", "164/TTr- SKHCN"
 INNER_SPACE = regex.compile(r"\s")
 
@@ -268,8 +270,12 @@ def _issuer_before(words_before: str) -> str | None:
     if head:
         return trimmed[head.start():].strip(" ,") or None
     name = trimmed[after_stop:].strip(" ,")
-    # "Danh nghiệp tư nhân Than đá Suối Bắc tại Văn bản số …": a capitalised name, then a connector
-    return name if name[:1].isupper() and len(name.split()) >= 2 else None
+    # "Danh nghiệp tư nhân Than đá Suối Bắc tại Văn bản số …": a proper name (capitalised words), then a
+    # connector; not a clause of plain words ("Phối hợp nâng cấp hạ tầng … tại văn bản số …")
+    words_ = name.split()
+    capitals = sum(1 for w in words_ if w[:1].isupper())
+    proper = len(words_) >= 2 and name[:1].isupper() and "," not in name and capitals >= PROPER_SHARE * len(words_)
+    return name if proper else None
 
 
 def issuer_mentions(spans: list[TextSpan]) -> Iterator[tuple[TextSpan, int, str]]:

@@ -14,7 +14,8 @@ from ...segment.paragraphs import Para
 from ...text import SPACES, fold, is_upper_text, nfc
 from ...vocab import alternation, words
 from ...vocab.lint import lint_words
-from ..header import MOTTO
+from ..dates import WORD_DATE
+from ..header import DATELINE, MOTTO
 
 # "KH - UBND", "kh-ubnd" after "Số: 12/": the symbol as printed, spaced dashes included
 PRINTED_SYMBOL = regex.compile(r"[\p{L}\d.]+(?:\s*[-–/]\s*[\p{L}\d.]+)*")
@@ -54,9 +55,22 @@ class HeaderFacts:
         return not (self.organ_lines or self.number_line or self.dateline)
 
 
+# the kind line is looked for among this many first paragraphs (the segmenter's limit)
+KIND_WINDOW = 60
+
+
 def header_paras(seg: Segments) -> tuple[Para, ...]:
-    """The paragraphs above the kind word; without one, the first few above the first section."""
+    """The paragraphs above the kind word; without one, the first few above the first section. A kind word
+    in lower case ("Kế hoạch" in a portal's metadata table) yields to a kind line in capitals below it
+    ("KẾ HOẠCH", as Decree 30 prints it): the header is what stands above that one."""
     if seg.kind_para is not None:
+        if not is_upper_text(seg.kind_para.text):
+            items = seg.items[:KIND_WINDOW]
+            start = next((i for i, p in enumerate(items) if p is seg.kind_para), len(items))
+            for i in range(start + 1, len(items)):
+                item = items[i]
+                if isinstance(item, Para) and is_upper_text(item.text) and document_kind_line(item.text):
+                    return tuple(p for p in items[:i] if isinstance(p, Para))
         return tuple(seg.header)
     first_section = seg.sections[0].para if seg.sections else None
     out: list[Para] = []
@@ -102,9 +116,14 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
             printed = PRINTED_SYMBOL.match(text, number.start("sym"))
             number_line = NumberLine(SPACES.sub(" ", number.group()).strip(), para.page, para.line,
                                      number["num"] or None, printed.group().rstrip(".") if printed else None)
-        if doc.dateline and dateline is None and _holds_dateline(text, doc.dateline):
-            dateline = PrintedLine(doc.dateline, para.page, para.line)
+        if dateline is None:
+            printed = doc.dateline if doc.dateline and _holds_dateline(text, doc.dateline) else _own_dateline(text)
+            if printed:
+                dateline = PrintedLine(printed, para.page, para.line)
         rest = _rule_chars().sub(" ", NUMBER_LINE.sub(" ", text)).strip(" -–:")
+        if _motto_piece(rest):
+            motto.append(PrintedLine(text, para.page, para.line))  # "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"
+            continue
         if _organ_like(rest) and not number_line and fold(rest) not in drafts and dateline is None:
             organs.append(PrintedLine(SPACES.sub(" ", rest), para.page, para.line))
     return HeaderFacts(paras, tuple(organs), _issuing_organ(organs), tuple(motto), number_line, dateline, draft,
@@ -113,6 +132,21 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
 
 # a word of an organ name: letters only ("SỞ", "CÔNG"), not an id ("186/KH-UBND")
 NAME_WORD = regex.compile(r"(?<![\p{L}\d/\-])\p{L}{2,}(?![\p{L}\d/\-])")
+
+
+# a piece of the motto shorter than this is no piece of it
+MOTTO_PIECE = 8
+
+
+@lru_cache(maxsize=1)
+def _folded_motto() -> tuple[str, ...]:
+    return tuple(fold(m) for m in words("closing", "motto"))
+
+
+def _motto_piece(text: str) -> bool:
+    """A line that is part of the motto broken over two lines ("CỘNG HÒA XÃ HỘI")."""
+    folded = fold(text)
+    return len(folded) >= MOTTO_PIECE and any(folded in m for m in _folded_motto())
 
 
 def _organ_like(text: str) -> bool:
@@ -125,6 +159,14 @@ def _holds_dateline(text: str, dateline: str) -> bool:
     key, haystack = _key(dateline), _key(text)
     at = haystack.find(key)
     return at >= 0 and bool(DATE_TAIL.match(haystack[at + len(key):]))
+
+
+def _own_dateline(text: str) -> str | None:
+    """"Bắc Ninh, ngày 29 tháng 12 năm 2025" on a line of its own (where the parser read its date elsewhere)."""
+    m = DATELINE.search(text)
+    if m is None or not WORD_DATE.match(m["date"]) or not DATE_TAIL.match(m["date"][WORD_DATE.match(m["date"]).end():]):  # type: ignore[union-attr]
+        return None
+    return SPACES.sub(" ", m.group()).strip()
 
 
 def _key(text: str) -> str:

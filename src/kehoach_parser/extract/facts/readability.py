@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import regex
 
-from ...text import tone_key
 from ...vocab.lint import lexicon
 from .spans import TextSpan
 
@@ -35,7 +34,7 @@ class Readability:
 
 
 def readability(spans: list[TextSpan], warning_codes: set[str]) -> Readability:
-    known = lexicon().syllables
+    known = lexicon()
     total = bad = 0
     if known:
         for span in spans:
@@ -44,7 +43,7 @@ def readability(spans: list[TextSpan], warning_codes: set[str]) -> Readability:
                 if word.isascii() and len(word) >= FOREIGN_LENGTH:
                     continue
                 total += 1
-                bad += tone_key(word) not in known
+                bad += not known.has_syllable(word.casefold())
     share = bad / total if total else 0.0
     reason = next((c for c in UNREADABLE_WARNINGS if c in warning_codes), None)
     if reason is None and total >= MIN_WORDS and MAX_NON_WORDS < share <= MAX_GARBLED:
