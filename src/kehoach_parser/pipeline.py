@@ -1,6 +1,7 @@
 """Layout -> Plan: segment the layout, run every extractor, assemble the validated model."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from .layout import Layout, Table
 from .limits import DEFAULT_LIMITS, Deadline, Limits
 from .model import Document, Location, ParseWarning, Plan, Source
 from .segment.document import Segments, segment
-from .segment.paragraphs import Para
+from .segment.paragraphs import Item, Para
 from .segment.tables import LogicalTable
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
     if not seg.sections:
         warnings.append(ParseWarning(code="no_sections", message="no Roman-numeral section heading was found"))
 
-    texts = list(_texts(seg.items, dict((id(t), lt) for t, lt in tables)))
+    texts = list(_texts(seg.items, {id(t): lt for t, lt in tables}))
     plan = Plan(
         source=source,
         document=document,
@@ -108,7 +109,7 @@ def plan_year(document: Document) -> int | None:
     return None
 
 
-def _texts(items: list, logical: dict[int, LogicalTable]):
+def _texts(items: list[Item], logical: dict[int, LogicalTable]) -> Iterator[tuple[str, Location]]:
     """Every text in reading order with its place, table rows as stitched ("NĐ-" + "CP" joined back)."""
     for item in items:
         if isinstance(item, Para):
@@ -121,9 +122,9 @@ def _texts(items: list, logical: dict[int, LogicalTable]):
                 for text in ([row.group] if row.group else []) + list(row.cells.values()) + list(row.values.values()):
                     yield text, where
         else:
-            for row in item.rows:
-                for text in row.cells:
-                    yield text, Location(page=row.page, line=row.line)
+            for printed in item.rows:
+                for text in printed.cells:
+                    yield text, Location(page=printed.page, line=printed.line)
 
 
 def _order(location: Location | None) -> tuple[int, int]:

@@ -70,7 +70,8 @@ def test_json_format(plans: Path, cli_env: dict[str, str]) -> None:
 def test_github_format(plans: Path, cli_env: dict[str, str]) -> None:
     result = run(plans / "sub" / "gap.txt", plans / "mixed.md", "--format", "github", env=cli_env, cwd=plans)
     lines = result.stdout.splitlines()
-    assert any(re.fullmatch(r"::error file=sub/gap\.txt,line=\d+,title=numbering\.sections::.+", line) for line in lines)
+    pattern = r"::error file=sub/gap\.txt,line=\d+,title=numbering\.sections::.+"
+    assert any(re.fullmatch(pattern, line) for line in lines)
     assert any(line.startswith("::warning file=mixed.md,line=") for line in lines)
     assert all("\n" not in line for line in lines)
 

@@ -14,7 +14,6 @@ from kehoach_parser.check import CheckConfig, Finding, all_rules
 from kehoach_parser.check.examples import fires
 from kehoach_parser.check.registry import Example, Rule
 
-
 EXAMPLES = [pytest.param(rule, example, id=f"{rule.id}:{'fails' if example.fires else 'passes'}:{example.name}")
             for rule in all_rules() for example in rule.examples]
 

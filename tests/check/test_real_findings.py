@@ -24,7 +24,8 @@ REAL: dict[str, Expected] = {
     ],
     "03_laocai-sct-de-an-08-cong-nghiep-xanh.docx": [
         ("header.draft", None, 1),  # "Số: /KH-SCT", "ngày tháng 4 năm 2026"
-        ("unit.renamed", None, 39),  # "Phối hợp với Sở Tài nguyên và Môi trường" in 2026: now Sở Nông nghiệp và Môi trường
+        # "Phối hợp với Sở Tài nguyên và Môi trường" in 2026: since 1/3/2025 Sở Nông nghiệp và Môi trường
+        ("unit.renamed", None, 39),
         ("spelling.typo", None, 74),  # "Phhosi hợp" for "Phối hợp"
         ("annex.attached-missing", None, 112),  # "Phụ lục số 01: ĐỀ CƯƠNG BÁO CÁO" without "(Kèm theo Kế hoạch số …)"
     ],

@@ -176,7 +176,7 @@ def test_word_file_gives_the_same_findings(stem: str, checked: Callable[[str, st
 def test_pdf_gives_the_same_findings_at_its_pages(checked: Callable[[str, str], Checked]) -> None:
     """One sample in the default run (a PDF takes seconds to read); all of them in the slow run."""
     _agree("001", "pdf", checked)
-    doc, findings = checked("001", "pdf")
+    _, findings = checked("001", "pdf")
     header = [f for f in findings if f.rule.startswith("header.")]
     assert header and {f.location.page for f in header} == {1}  # the header is on page 1, not the last page
 

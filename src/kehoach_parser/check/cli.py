@@ -70,7 +70,15 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
     from .config import ConfigError, _cached_load, config_for, find_config, load_config
     from .examples import unreadable_finding
     from .model import Finding
-    from .output import format_github, format_json, format_rules, format_sarif, format_statistics, format_text, use_color
+    from .output import (
+        format_github,
+        format_json,
+        format_rules,
+        format_sarif,
+        format_statistics,
+        format_text,
+        use_color,
+    )
     from .registry import all_rules
     from .runner import check_file
 
@@ -99,7 +107,7 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
 
     files, failed = expand(args.paths)
     findings: list[Finding] = [unreadable_finding(name, problem) for name, problem in failed]
-    fail_rank = []
+    fail_rank: list[Finding] = []
     labels: list[str] = []
     for path in files:
         label = str(path)

@@ -9,8 +9,8 @@ Severity = Literal["error", "warning", "info"]
 Category = Literal["input", "header", "numbering", "year", "deadline", "task", "target", "citation", "unit", "heading",
                    "signature", "recipients", "annex", "spelling"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-CATEGORIES: tuple[Category, ...] = ("input", "header", "numbering", "year", "deadline", "task", "target", "citation", "unit",
-                                    "heading", "signature", "recipients", "annex", "spelling")
+CATEGORIES: tuple[Category, ...] = ("input", "header", "numbering", "year", "deadline", "task", "target", "citation",
+                                    "unit", "heading", "signature", "recipients", "annex", "spelling")
 # how much each severity weighs when deciding whether a run fails ("--fail-on warning" fails on errors too)
 RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 

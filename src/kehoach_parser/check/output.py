@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import IO
-from importlib.metadata import PackageNotFoundError, metadata
 from urllib.parse import quote
 
 from .. import __version__
@@ -98,7 +98,8 @@ def artifact_uri(file: str) -> str:
     a file: URI for the others."""
     path = Path(file)
     try:
-        relative = path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute() else Path(os.path.normpath(path))
+        relative = (path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute()
+                    else Path(os.path.normpath(path)))
     except ValueError:
         return path.resolve().as_uri()
     if relative.parts and relative.parts[0] == "..":
@@ -123,7 +124,7 @@ def docs_url_template(configured: str | None = None) -> str | None:
 
 
 def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], *, failed: Sequence[tuple[str, str]] = (),
-                 severities: dict[str, str] | None = None, docs_url: str | None = None) -> str:
+                 severities: Mapping[str, str] | None = None, docs_url: str | None = None) -> str:
     """One SARIF 2.1.0 log with one run: the rules in ``tool.driver.rules`` (each with its documentation
     page as ``help.markdown`` and, when known, ``helpUri``), one result per finding with its message and
     region (the page of a paged input in ``properties``), unreadable files also as tool execution
@@ -224,8 +225,8 @@ def format_statistics(findings: Sequence[Finding], rules: Sequence[Rule]) -> str
     return "\n".join(out) + ("\n" if out else "")
 
 
-def format_rules(rules: Sequence[Rule], *, fmt: str = "text", severities: dict[str, str] | None = None,
-                 enabled: dict[str, bool] | None = None) -> str:
+def format_rules(rules: Sequence[Rule], *, fmt: str = "text", severities: Mapping[str, str] | None = None,
+                 enabled: Mapping[str, bool] | None = None) -> str:
     """The rule list: id, category, severity, title and description in both languages."""
     severities = severities or {}
     enabled = enabled or {}

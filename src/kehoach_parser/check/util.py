@@ -53,7 +53,7 @@ def same_style(value: int, like: str) -> str:
 
 
 class Step(NamedTuple):
-    index: int  # position in the sequence
+    at: int  # position in the sequence
     value: int
     expected: int
     previous: int | None  # the index of the item before, None for the first

@@ -20,7 +20,8 @@ from .header import DATE_PARTS
 # "PHỤ LỤC II", "Phụ lục 2", "PHỤ LỤC SỐ 01": the label's numeral, if any
 LABEL_NUMERAL = regex.compile(r"\s+(?P<num>[IVXL]{1,5}|\d{1,2}|[A-Z])$")
 # " / /2026", " 05/01/2026", " …/…/2026" after "ngày": a numeric date with blank parts allowed
-LOOSE_NUMERIC = regex.compile(r"^[\s…_.]*(?P<d>\d{1,2})?[\s…_.]*[/\-][\s…_.]*(?P<m>\d{1,2})?[\s…_.]*[/\-]\s*(?P<y>\d{4})")
+LOOSE_NUMERIC = regex.compile(
+    r"^[\s…_.]*(?P<d>\d{1,2})?[\s…_.]*[/\-][\s…_.]*(?P<m>\d{1,2})?[\s…_.]*[/\-]\s*(?P<y>\d{4})")
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +83,8 @@ def attached_format(ctx: Context) -> Iterator[Hit]:
             continue
         m = attached_form().search(annex.attached)
         parts = m.groupdict() if m else {}
-        missing = [key for key, group in (("kind", "kind"), ("number", "num"), ("issue_date", "date"), ("issuer", "issuer"))
-                   if not _has(parts, group, annex.attached)]
+        groups = (("kind", "kind"), ("number", "num"), ("issue_date", "date"), ("issuer", "issuer"))
+        missing = [key for key, group in groups if not _has(parts, group, annex.attached)]
         if missing:
             words_ = joined(missing)
             yield hit_at(_at(annex, ctx), annex.attached, {
@@ -138,8 +139,8 @@ def attached_mismatch(ctx: Context) -> Iterator[Hit]:
         if issued is None or found is None:
             continue
         ours = (issued.day, issued.month, issued.year)
-        clash = any(a is not None and b is not None and a != b for a, b in zip(found, ours))
-        blank = not ctx.is_draft and any(a is None and b is not None for a, b in zip(found, ours))
+        clash = any(a is not None and b is not None and a != b for a, b in zip(found, ours, strict=True))
+        blank = not ctx.is_draft and any(a is None and b is not None for a, b in zip(found, ours, strict=True))
         if clash or blank:
             what = label("issue_date")
             yield hit_at(where, annex.attached, {"what": what.vi, "what_en": what.en,

@@ -22,7 +22,7 @@ def _hit(section: Section, params: dict[str, str], variant: str | None = None) -
 def sections(ctx: Context) -> Iterator[Hit]:
     tops = ctx.plan.sections
     for step in sequence_breaks(number_value(s.number) for s in tops):
-        section = tops[step.index]
+        section = tops[step.at]
         params = {"number": section.number, "expected": same_style(step.expected, section.number)}
         if step.previous is None:
             yield _hit(section, params, "first")
@@ -49,8 +49,8 @@ def _children(parent: Section, depth: int) -> Iterator[Hit]:
             yield _hit(kid, {"number": kid.number, "parent": parent.number}, "parent")
         last_parts.append(small_int(last))
     for step in sequence_breaks(last_parts):
-        kid = kids[step.index]
-        expected = ".".join(kid.number.split(".")[:-1] + [str(step.expected)])
+        kid = kids[step.at]
+        expected = ".".join([*kid.number.split(".")[:-1], str(step.expected)])
         params = {"number": kid.number, "expected": expected, "parent": parent.number}
         if step.previous is None:
             yield _hit(kid, params, "first")
@@ -73,7 +73,7 @@ def groups(ctx: Context) -> Iterator[Hit]:
         rows = [(g, i == 0) for table in tables for i, g in enumerate(table.groups)]
         values = [number_value(g.number) for g, _ in rows]
         for step in sequence_breaks(values, restarts=[first for _, first in rows]):
-            group = rows[step.index][0]
+            group = rows[step.at][0]
             params = {"number": group.number, "expected": same_style(step.expected, group.number)}
             text = f"{group.number}. {group.title}"
             if step.previous is None:
@@ -100,7 +100,7 @@ def rows(ctx: Context) -> Iterator[Hit]:
                 entries.append(row)
                 values.append(value)
         for step in sequence_breaks(values, restarts=restarts):
-            row = entries[step.index]
+            row = entries[step.at]
             params = {"number": row.number, "expected": str(step.expected),
                       "previous": entries[step.previous].number if step.previous is not None else "—"}
             yield Hit(line=row.line, page=row.page, text=f"{row.number} | {row.name}"[:120], params=params)

@@ -15,10 +15,10 @@ from ...vocab.lint import lint_words
 from ..context import Context
 from ..registry import Hit, check, hit_at
 from ..util import day_label, excerpt, period_label
+from .headings import headings
 
 # "1441/QĐ-UBND", "7178/PA-UBND": a document's number and symbol inside a deadline cell
 CITED_ID = regex.compile(DOC_ID)
-from .headings import headings
 
 
 @lru_cache(maxsize=1)

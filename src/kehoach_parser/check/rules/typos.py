@@ -8,12 +8,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
 from ...extract.facts import TextSpan
-from ...text import fold, tone_key
+from ...text import fold
 from ...vocab.lint import lexicon, lint_words
 from .phrases import in_case_of
 
@@ -84,7 +85,7 @@ def doubled_words(spans: Iterable[TextSpan]) -> Iterator[Slip]:
                 first, second = words[i:i + n], words[i + n:i + 2 * n]
                 if [w.lower for w in first] != [w.lower for w in second]:
                     continue
-                if any(not _joined(span.text, a, b) for a, b in zip(words[i:i + 2 * n], words[i + 1:i + 2 * n])):
+                if any(not _joined(span.text, a, b) for a, b in pairwise(words[i:i + 2 * n])):
                     continue
                 if n == 1 and first[0].lower not in functions:
                     continue
@@ -164,7 +165,8 @@ class PairTypos:
         left = (before, a.lower) if before else None
         right = (b.lower, after) if after else None
         for other in self.by_second.get(b.lower, []):  # "phải pháp" for "giải pháp": the first word slipped
-            if not self._bound(right, b.lower, by_use=False) and self._slip(occ, a, other, i, left, f"{other} {b.lower}"):
+            fixed = f"{other} {b.lower}"
+            if not self._bound(right, b.lower, by_use=False) and self._slip(occ, a, other, i, left, fixed):
                 return f"{other} {b.lower}"
         for other in self.by_first.get(a.lower, []):  # the second word slipped
             if not self._bound(left, a.lower, by_use=False) and self._slip(occ, b, other, i + 1, right,
@@ -205,7 +207,7 @@ class PairTypos:
             return False  # a real word in the place of another needs a pair the file uses often
         # one slip changes one part of a syllable: its onset ("phải" for "giải"), its rime ("danh" for
         # "doanh") or its tone; "thực chiến" differs from "thực hiện" in onset and tone: another word
-        return sum(x != y for x, y in zip(syllable_parts(word.lower), syllable_parts(other))) == 1
+        return sum(x != y for x, y in zip(syllable_parts(word.lower), syllable_parts(other), strict=True)) == 1
 
 
 # the onset consonants of a syllable, longest first: "ngh", "tr", "đ" …

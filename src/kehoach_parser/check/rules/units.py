@@ -149,7 +149,7 @@ def _one_slip(found: str, known: str) -> bool:
     a, b = found.split(), known.split()
     if len(a) != len(b):
         return False
-    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and (fold(differ[0][0]) == fold(differ[0][1]) or fuzz.ratio(*differ[0]) >= 75)
 
 

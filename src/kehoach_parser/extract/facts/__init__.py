@@ -96,7 +96,8 @@ class DocumentFacts:
         return start
 
 
-def collect_facts(plan: Plan, layout: Layout, segments: Segments, tables: list[tuple[Table, LogicalTable]]) -> DocumentFacts:
+def collect_facts(plan: Plan, layout: Layout, segments: Segments,
+                  tables: list[tuple[Table, LogicalTable]]) -> DocumentFacts:
     """Gather the facts of one parsed document (linear in its size)."""
     spans = text_spans(layout, segments)
     header = header_facts(segments, plan)

@@ -232,8 +232,8 @@ def _kind_start(text: str, id_start: int) -> int:
 
 def _date_before(clauses: _Clauses, lower: int, upper: int) -> str | None:
     """A complete date between the clause start (or the previous citation) and the kind word."""
-    i = bisect_left(clauses.dates, (lower, 0, None))  # type: ignore[arg-type]
-    for start, end, iso in clauses.dates[i:]:
+    i = bisect_left([start for start, _, _ in clauses.dates], lower)
+    for start, _, iso in clauses.dates[i:]:
         if start >= upper:
             break
         if iso:

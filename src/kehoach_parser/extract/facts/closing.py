@@ -98,7 +98,8 @@ def closing_facts(seg: Segments) -> ClosingFacts:
             if part.strip():
                 entries.append(entry(part, para.page, para.line))
 
-    rest = head.text[RECIPIENTS.match(head.text).end():].strip()  # type: ignore[union-attr]
+    opener = RECIPIENTS.match(head.text)
+    rest = head.text[opener.end():].strip() if opener else ""
     if rest:
         add(rest, head)  # "Nơi nhận: - Như trên;"
     for para in paras[start + 1:]:

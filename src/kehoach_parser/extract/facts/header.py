@@ -164,7 +164,8 @@ def _holds_dateline(text: str, dateline: str) -> bool:
 def _own_dateline(text: str) -> str | None:
     """"Bắc Ninh, ngày 29 tháng 12 năm 2025" on a line of its own (where the parser read its date elsewhere)."""
     m = DATELINE.search(text)
-    if m is None or not WORD_DATE.match(m["date"]) or not DATE_TAIL.match(m["date"][WORD_DATE.match(m["date"]).end():]):  # type: ignore[union-attr]
+    date = WORD_DATE.match(m["date"]) if m else None
+    if m is None or date is None or not DATE_TAIL.match(m["date"][date.end():]):
         return None
     return SPACES.sub(" ", m.group()).strip()
 

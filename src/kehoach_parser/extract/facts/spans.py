@@ -9,7 +9,7 @@ from typing import Literal
 
 from ...layout import Layout, Line, Table
 from ...segment.document import Segments
-from ...segment.paragraphs import Para
+from ...segment.paragraphs import Item, Para
 
 Zone = Literal["header", "title", "preamble", "body", "closing", "annex"]
 Position = tuple[int | None, int | None]  # (page, line); page is None for unpaged inputs
@@ -51,18 +51,17 @@ def position_key(page: int | None, line: int | None) -> tuple[int, int]:
 
 def _zones(seg: Segments) -> dict[int, Zone]:
     zones: dict[int, Zone] = {}
-    for para in seg.header:
-        zones[id(para)] = "header"
-    for item in [seg.kind_para, *seg.title_paras]:
-        if item is not None:
-            zones[id(item)] = "title"
-    for item in seg.preamble:
-        zones[id(item)] = "preamble"
-    for item in seg.closing:
-        zones[id(item)] = "closing"
-    for annex in seg.annexes:
-        for item in [annex.label, *annex.title_paras, *([annex.attached] if annex.attached else []), *annex.items]:
-            zones[id(item)] = "annex"
+    parts: list[tuple[Zone, list[Item]]] = [
+        ("header", list(seg.header)),
+        ("title", [p for p in [seg.kind_para, *seg.title_paras] if p is not None]),
+        ("preamble", seg.preamble),
+        ("closing", seg.closing),
+        ("annex", [i for a in seg.annexes for i in [a.label, *a.title_paras, *([a.attached] if a.attached else []),
+                                                    *a.items]]),
+    ]
+    for zone, items in parts:
+        for item in items:
+            zones[id(item)] = zone
     return zones
 
 
