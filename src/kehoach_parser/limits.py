@@ -41,6 +41,8 @@ class Limits:
     pdf_max_stream_bytes: int = 64 * MiB
     pdf_max_chars_per_page: int = 200_000
     pdf_max_page_area: float = 14_400.0 * 14_400.0  # the PDF format's own largest page: 200 × 200 inches
+    # PDFs: horizontal and vertical ruling-line segments drawn on one page (table borders)
+    pdf_max_rules_per_page: int = 20_000
     # OCR: pixels of one rendered page (a giant page is rendered at a lower resolution) and pages read
     ocr_max_pixels: int = 40_000_000
     ocr_max_pages: int = 300

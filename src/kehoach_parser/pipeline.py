@@ -51,7 +51,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
             deadline: Deadline | None = None) -> ParsedDocument:
     """Segment the layout, run every extractor and keep the intermediate results beside the plan."""
     deadline = deadline or Deadline(limits.seconds)
-    seg = segment(layout)
+    seg = segment(layout, limits)
     deadline.check()
     tables = seg.tables
     warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
@@ -102,7 +102,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
 
 def plan_year(document: Document) -> int | None:
     """The one calendar year a plan covers (completes "Quý II" printed without a year)."""
-    if document.period and document.period.start[:4] == document.period.end[:4]:
+    if document.period and document.period.start and document.period.start[:4] == document.period.end[:4]:
         return int(document.period.start[:4])
     if document.issue_date and document.issue_date.year and document.period is None:
         return document.issue_date.year

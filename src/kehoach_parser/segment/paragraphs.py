@@ -13,7 +13,7 @@ from statistics import quantiles
 import regex
 
 from ..layout import Layout, Line, Table
-from ..text import is_caps_line, join_fragments, nfc
+from ..text import is_caps_line, join_all, nfc
 from ..vocab import words
 from .markers import is_structural, numbered
 
@@ -39,21 +39,36 @@ Item = Para | Table
 
 
 def paragraphs(layout: Layout) -> list[Item]:
+    """Layout lines and tables -> paragraphs and tables in reading order: each wrapped line joined
+    to the paragraph it continues (linear: a paragraph's pieces are joined once, at its end)."""
     width = _wrap_width(layout)
     items: list[Item] = []
+    pieces: list[str] = []  # the lines of the open paragraph (items[-1]) not yet joined into its text
+
+    def close() -> None:
+        if len(pieces) > 1 and isinstance(items[-1], Para):
+            items[-1] = replace(items[-1], text=join_all(pieces))
+        pieces.clear()
+
     for block in layout.blocks:
         if isinstance(block, Table):
+            close()
             items.append(block)
             continue
         prev = items[-1] if items else None
-        if isinstance(prev, Para) and _continues(prev, block, width):
-            items[-1] = replace(prev, text=join_fragments(prev.text, block.text), tail=block.text)
-        else:
-            items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break, block.text))
+        if isinstance(prev, Para) and _continues(prev, block, width, single=len(pieces) == 1):
+            pieces.append(block.text)
+            items[-1] = replace(prev, tail=block.text)
+            continue
+        close()
+        items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break, block.text))
+        pieces.append(block.text)
+    close()
     return items
 
 
-def _continues(prev: Para, line: Line, width: int | None) -> bool:
+def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bool:
+    """``line`` goes on the paragraph ``prev`` (``single``: ``prev`` has one line so far)."""
     text = line.text
     tail = prev.tail or prev.text
     if YEAR_END.search(tail) and YEAR_RANGE_REST.match(text):
@@ -67,7 +82,7 @@ def _continues(prev: Para, line: Line, width: int | None) -> bool:
     if is_caps_line(tail):
         return False
     if not open_end:
-        if tail == prev.text and numbered(prev.text):
+        if single and numbered(prev.text):
             return False  # "1. Heading." on one line is followed by its body
         # hard-wrapped text: a sentence that ends flush with the right margin usually goes on
         return bool(width) and tail.rstrip().endswith(".") and len(tail.rstrip()) >= 0.92 * width \
