@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from ...extract.dates import NUMERIC_DATE, WORD_DATE, iso
 from ...extract.facts import Position, PrintedLine
 from ...extract.header import MOTTO
-from ...text import fold
+from ...text import fold, is_upper_text
 from ...vocab import words
 from ...vocab.lint import lint_words
 from ..context import Context
@@ -71,8 +71,10 @@ def dateline_at(ctx: Context) -> Position:
 
 
 def headerless(ctx: Context) -> bool:
-    """No header at all (no organ, number, place and date, nor kind word): one finding says so."""
-    return ctx.facts.header.empty and not ctx.facts.has_kind_word
+    """No header at all (no organ, number, place and date, nor a kind word in capitals: a news page's
+    headline "Kế hoạch cải cách hành chính năm 2026" is none): one finding says so."""
+    kind = ctx.segments.kind_para
+    return ctx.facts.header.empty and (kind is None or not is_upper_text(kind.text))
 
 
 @check("header.missing")

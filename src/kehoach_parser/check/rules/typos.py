@@ -174,6 +174,13 @@ class PairTypos:
                 return f"{a.lower} {other}"
         return None
 
+    def _glued(self, word: str) -> bool:
+        """Whether ``word`` is two syllables printed without the space between them ("ởcơ"): split between
+        two vowel groups (never inside one, as "tru|yên" of "truyên"), both halves syllables."""
+        folded = fold(word)
+        return any(_between_vowel_groups(folded, i) and self._syllable(word[:i]) and self._syllable(word[i:])
+                   for i in range(1, len(word)))
+
     def _bound(self, outer: tuple[str, str] | None, word: str, *, by_use: bool = True) -> bool:
         """Whether ``word`` makes a word with its other neighbour ("đoạn" of "giai đoạn mới", "sinh" of "hệ
         sinh thái"), so the pair is two words side by side, not a misspelt one: a dictionary word whose other
@@ -200,7 +207,9 @@ class PairTypos:
         if word.text[:1].isupper() and not sentence_start(text, word.start):
             return False  # a capitalised word inside a sentence is a name
         if not self._syllable(word.lower):
-            return True  # "truyên", "phhosi": no Vietnamese syllable, nothing else it could be
+            # "truyên", "phhosi": no Vietnamese syllable, nothing else it could be; but "ởcơ" is two words
+            # without their space (often a PDF's text layer, not the document), another matter
+            return not self._glued(word.lower)
         if mine == theirs or word.lower in function_words() or self._bound(outer, word.lower):
             return False  # "chi tiêu"/"chỉ tiêu" are both words; "các bộ" is no slip of "cán bộ"
         if self.counts[tuple(fixed.split())] < self.min_uses_of_real_word:  # type: ignore[index]
@@ -208,6 +217,16 @@ class PairTypos:
         # one slip changes one part of a syllable: its onset ("phải" for "giải"), its rime ("danh" for
         # "doanh") or its tone; "thực chiến" differs from "thực hiện" in onset and tone: another word
         return sum(x != y for x, y in zip(syllable_parts(word.lower), syllable_parts(other), strict=True)) == 1
+
+
+VOWELS = frozenset("aeiouy")
+
+
+def _between_vowel_groups(folded: str, at: int) -> bool:
+    """Whether ``at`` splits a folded word so that each side holds a vowel and no vowel run is cut."""
+    if not (VOWELS & set(folded[:at]) and VOWELS & set(folded[at:])):
+        return False
+    return not (folded[at - 1] in VOWELS and folded[at] in VOWELS)
 
 
 # the onset consonants of a syllable, longest first: "ngh", "tr", "đ" …

@@ -28,6 +28,8 @@ SYMBOL_PART = regex.compile(r"[\p{L}][\p{L}\d]*")
 TERM_ORGAN = regex.compile(r"^(?P<organ>\p{Lu}+)\d+$")
 # where a clause ends: a semicolon, a colon or a sentence stop
 CLAUSE_END = regex.compile(r"[;:]|\.(?:\s|$)")
+# what may stand before the date that opens a news lead: nothing, or "Ngày" (folded)
+OPENING_WORDS = ("", "ngay")
 # at least this share of capitalised words makes a phrase a proper name ("Danh nghiệp tư nhân Than đá Suối Bắc")
 PROPER_SHARE = 0.4
 # white space inside an id as printed: "57- NQ/TW", "164/TTr- SKHCN"
@@ -63,7 +65,7 @@ class CitationFact:
     start: int  # where the id stands in the span's text
     end: int
     in_capitals: bool  # printed in a text set in capitals (a title: "… 13/CT-TTG …")
-    at_text_end: bool  # the id ends the document's text (an excerpt cut off inside it)
+    at_text_end: bool  # the id is cut off at the end of its text (a line broken inside it, an excerpt's end)
     symbol_parts: tuple[SymbolPart, ...]
 
     @property
@@ -215,9 +217,13 @@ def _fact(span: TextSpan, m, clauses: _Clauses, previous_end: int, last: bool) -
     if date is None and source == "before" and previous_end < clause:
         # "Ngày 30/12/2025, Văn phòng UBND tỉnh … đã ban hành Kế hoạch số 1888/KH-VPUBND": a date that opens
         # the clause of an issuer named before the citation is the citation's
-        date = _date_before(clauses, clause, text.rfind(issuer, clause, kind_start) if issuer else kind_start)
+        date = _opening_date(clauses, text, clause, text.rfind(issuer, clause, kind_start) if issuer else kind_start)
+    rest = text[m.end:].rstrip()
+    # "… Nghị định số 217/2025/NĐ-" ending a text: the id, its date and issuer go on in the next text (a line
+    # broken inside the citation), or nowhere (an excerpt cut off): nothing can be said of them
+    cut = rest in ("-", "/") or (last and len(rest) <= 1)
     return CitationFact(m.kind, m.id, printed, date, issuer, source, span, m.start, m.end, is_upper_text(text),
-                        last and m.end >= len(text.rstrip()) - 1, parts)
+                        cut, parts)
 
 
 def _kind_start(text: str, id_start: int) -> int:
@@ -230,15 +236,14 @@ def _kind_start(text: str, id_start: int) -> int:
     return id_start
 
 
-def _date_before(clauses: _Clauses, lower: int, upper: int) -> str | None:
-    """A complete date between the clause start (or the previous citation) and the kind word."""
-    i = bisect_left([start for start, _, _ in clauses.dates], lower)
-    for start, _, iso in clauses.dates[i:]:
-        if start >= upper:
-            break
-        if iso:
-            return iso
-    return None
+def _opening_date(clauses: _Clauses, text: str, clause: int, upper: int) -> str | None:
+    """The complete date that opens the clause ("Ngày 30/12/2025, …"), when it stands before ``upper``."""
+    i = bisect_left([start for start, _, _ in clauses.dates], clause)
+    if i >= len(clauses.dates):
+        return None
+    start, _, iso = clauses.dates[i]
+    opening = fold(text[clause:start]).strip(" ,")
+    return iso if start < upper and opening in OPENING_WORDS else None
 
 
 def _issuer(m, clauses: _Clauses, text: str, lower: int, kind_start: int,  # type: ignore[no-untyped-def]

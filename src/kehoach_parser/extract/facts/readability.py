@@ -14,6 +14,7 @@ from .spans import TextSpan
 LOWER_WORD = regex.compile(r"(?<![\p{L}\d./@:_\-])\p{Ll}{2,}(?![\p{L}\d./@:_\-)])")
 # warnings of the readers that mean the text layer was not read
 UNREADABLE_WARNINGS = ("text_layer_garbled", "ocr_skipped")
+GARBLED = "text_layer_garbled"
 # a reader warning that pages were read by OCR from their images
 OCR_WARNING = "ocr"
 # at least this many words before a share of non-words means anything
@@ -45,7 +46,9 @@ def readability(spans: list[TextSpan], warning_codes: set[str]) -> Readability:
                 total += 1
                 bad += not known.has_syllable(word.casefold())
     share = bad / total if total else 0.0
-    reason = next((c for c in UNREADABLE_WARNINGS if c in warning_codes), None)
+    ocr = OCR_WARNING in warning_codes
+    # a garbled text layer that OCR replaced is read (as OCR text); one left as it is, or skipped pages, are not
+    reason = next((c for c in UNREADABLE_WARNINGS if c in warning_codes and not (ocr and c == GARBLED)), None)
     if reason is None and total >= MIN_WORDS and MAX_NON_WORDS < share <= MAX_GARBLED:
         reason = "non_words"
-    return Readability(reason, share, OCR_WARNING in warning_codes)
+    return Readability(reason, share, ocr)
