@@ -8,13 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from plan_template import VALID_PLAN, edited
+from plan_template import VALID_PLAN, Result, edited, run_in_process
 
 GAP = [("III. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN")]  # an error (numbering.sections)
 MIXED = [("Số hóa hồ sơ", "Số hoá hồ sơ")]  # a warning (spelling.mixed-tone-placement)
 
 
-def run(*args: str | Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, env: dict[str, str], cwd: Path) -> Result:
+    """One ``kehoach check`` run, in process (``env`` is the subprocess environment, unused here)."""
+    return run_in_process(*args, cwd=cwd)
+
+
+def run_process(*args: str | Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kehoach_parser", "check", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300)
 
@@ -34,7 +39,8 @@ def plans(tmp_path: Path) -> Path:
 
 
 def test_clean_plan_exits_0(plans: Path, cli_env: dict[str, str]) -> None:
-    result = run(plans / "clean.txt", env=cli_env, cwd=plans)
+    """The console script itself, in a fresh process (the other tests run the command in process)."""
+    result = run_process(plans / "clean.txt", env=cli_env, cwd=plans)
     assert result.returncode == 0, result.stderr
     assert "0 problems" in result.stdout
 
@@ -200,7 +206,7 @@ def test_config_discovery_stops_at_the_repository_root(tmp_path: Path, cli_env: 
 def test_pyproject_whose_tool_table_is_no_table(plans: Path, cli_env: dict[str, str]) -> None:
     """Issue 7: "[tool] kehoach = 5" above the checked file is another tool's business, never a traceback."""
     (plans / "pyproject.toml").write_text("[tool]\nkehoach = 5\n", encoding="utf-8")
-    result = run(plans / "sub" / "gap.txt", "--format", "json", env=cli_env, cwd=plans)
+    result = run_process(plans / "sub" / "gap.txt", "--format", "json", env=cli_env, cwd=plans)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (plans / "pyproject.toml").write_text("[tool.kehoach]\ncheck = 5\n", encoding="utf-8")
     result = run(plans / "sub" / "gap.txt", env=cli_env, cwd=plans)

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from plan_template import run_in_process
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -21,8 +20,7 @@ def validator() -> jsonschema.protocols.Validator:
 
 
 def sarif(*args: str | Path, env: dict[str, str], cwd: Path) -> tuple[int, dict]:
-    result = subprocess.run([sys.executable, "-m", "kehoach_parser", "check", "--format", "sarif", *map(str, args)],
-                            capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300)
+    result = run_in_process("--format", "sarif", *args, cwd=cwd)
     return result.returncode, json.loads(result.stdout)
 
 
