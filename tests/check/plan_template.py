@@ -47,8 +47,8 @@ class Result:
 def run_in_process(*args: str | Path, cwd: Path) -> Result:
     """``kehoach check ARGS`` run in this process from ``cwd`` (the command line's own code, without the
     second or two a fresh interpreter takes; the console script itself is tested once, in a subprocess)."""
-    from kehoach_parser.cli import build_parser
     from kehoach_parser.check.cli import run_check
+    from kehoach_parser.cli import build_parser
 
     out, err = io.StringIO(), io.StringIO()
     before = Path.cwd()

@@ -29,7 +29,7 @@ from .model import CATEGORIES, Severity
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 FailOn = Literal["error", "warning", "never"]
 CONFIG_NAMES = (".kehoach.toml", "pyproject.toml")

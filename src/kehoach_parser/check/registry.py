@@ -20,7 +20,7 @@ from .model import CATEGORIES, SEVERITIES, Category, Severity
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 if TYPE_CHECKING:
     from .context import Context

@@ -21,7 +21,7 @@ from ..text import tone_key
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 # the word list inside the underthesea package (one word a line, syllables separated by spaces)
 LEXICON_PARTS = ("corpus", "data", "Viet74K.txt")
