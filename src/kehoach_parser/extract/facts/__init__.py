@@ -15,6 +15,7 @@ from ...model import Location, Plan
 from ...segment.document import Segments
 from ...segment.markers import ROMAN_HEADING
 from ...segment.tables import LogicalTable
+from .annexes import AttachedLine, attached_lines
 from .citations import CitationFact, citation_facts, document_key
 from .closing import ArchiveLine, ClosingFacts, RecipientEntry, closing_facts
 from .header import HeaderFacts, NumberLine, PrintedLine, header_facts
@@ -22,9 +23,11 @@ from .readability import Readability, readability
 from .spans import Piece, Position, TextSpan, Zone, position_key, text_spans
 from .tables import TableFacts, TableRowFact, table_facts
 
-__all__ = ["ArchiveLine", "CitationFact", "ClosingFacts", "DocumentFacts", "HeaderFacts", "NumberLine", "Piece",
-           "Position", "PrintedLine", "Readability", "RecipientEntry", "TableFacts", "TableRowFact", "TextSpan", "Zone",
-           "collect_facts", "document_key", "position_key"]
+__all__ = [
+    "ArchiveLine", "AttachedLine", "CitationFact", "ClosingFacts", "DocumentFacts", "HeaderFacts", "NumberLine",
+    "Piece", "Position", "PrintedLine", "Readability", "RecipientEntry", "TableFacts", "TableRowFact", "TextSpan",
+    "Zone", "collect_facts", "document_key", "position_key",
+]
 
 # sentence-final punctuation: a document whose last text ends otherwise was cut off mid-sentence
 TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", "\"")
@@ -49,6 +52,11 @@ class DocumentFacts:
     @cached_property
     def citations(self) -> list[CitationFact]:
         return citation_facts(self.spans, self.own_key)
+
+    @cached_property
+    def attached(self) -> list[AttachedLine]:
+        """Each annex's "(Kèm theo Kế hoạch số … ngày … của …)" line split in its parts."""
+        return attached_lines(self.plan.annexes)
 
     @cached_property
     def table_rows(self) -> dict[Position, TableFacts]:
