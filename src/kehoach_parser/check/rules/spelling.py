@@ -89,7 +89,7 @@ def prose(ctx: Context) -> Iterator[TextSpan]:
 
 def _label(position: tuple[int | None, int | None]) -> str:
     page, line = position
-    return f"{page}:{line}" if page else str(line)
+    return f"p{page}:{line}" if page else str(line)  # as the text output prints a place
 
 
 @check("spelling.mixed-tone-placement")
