@@ -7,7 +7,7 @@ import regex
 
 from ..model import Document, IssueDate, Location, Period
 from ..segment.document import Segments
-from ..segment.markers import NUMBER_LINE, document_kind_line
+from ..segment.markers import NUMBER_DIGITS, NUMBER_LINE, document_kind_line
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_all
 from ..vocab import alternation, words
@@ -81,13 +81,15 @@ def is_motto_part(text: str) -> bool:
     return len(folded.split()) >= 2 and any(folded in m for m in _motto_words())
 
 
-def extract_document(seg: Segments, signature_organ: str | None) -> Document:
+def extract_document(seg: Segments, signature_organ: str | None,
+                     unreadable: list[tuple[str, str]] | None = None) -> Document:
     """The header facts of a segmented plan (the contract's ``document``).
 
     Read from the header above the kind word, stamps left out ("ĐẾN Số: …", "SAO Y …"); where the
     header lacks a fact, from a news page's lead ("Ngày 30/12/2025, Văn phòng UBND tỉnh … đã ban
     hành Kế hoạch số 1888/KH-VPUBND …"), a portal's metadata table, the body or the signature."""
     doc = Document()
+    unreadable = unreadable if unreadable is not None else []  # (warning code, message) of what could not be read
     if seg.kind:
         doc.kind = seg.kind[0]  # type: ignore[assignment]
         doc.kind_word = seg.kind[1]
@@ -99,7 +101,12 @@ def extract_document(seg: Segments, signature_organ: str | None) -> Document:
     for text in header_texts:
         m = NUMBER_LINE.search(text)
         if m:
-            doc.number = m["num"] or None
+            number = m["num"] or None
+            if number is not None and not NUMBER_DIGITS.match(number):
+                unreadable.append(("number_unreadable", f"the document number is not printed in digits "
+                                                        f"(handwritten or illegible: {number!r}); left blank"))
+                number = None
+            doc.number = number
             doc.symbol = m["sym"].rstrip(".-") or None
             doc.number_line = clean(m.group())
             break
@@ -196,7 +203,8 @@ def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[
     document prints without one ("ỦY BAN NHÂN DÂN") takes the place of the portal's metadata
     ("Cơ quan ban hành: Tỉnh Bắc Ninh") or of the title ("… TỈNH BẮC NINH …")."""
     numbered = next((i for i, p in enumerate(header) if NUMBER_LINE.search(p.text)), len(header))
-    lines = [p.text for p in header[:numbered] if _organ_line(p.text)]  # the organ stands above "Số: …"
+    lines = [MOTTO.sub(" ", p.text).strip() for p in header[:numbered]]  # the organ stands above "Số: …"
+    lines = [text for text in lines if _organ_line(text)]
     issuing, parent = issuer_of(header_organs(lines))
     if issuing is None and news is not None:
         issuing = parse_organ(news["organ"])

@@ -29,6 +29,9 @@ class Source(_Model):
     format: Literal["txt", "md", "docx", "pdf"]
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
     pages: int | None = Field(default=None, ge=1)
+    origin: Literal["web_page"] | None = Field(
+        default=None, description='"web_page" for text copied from a web page (a portal\'s or a news page\'s): '
+                                  "its section tree holds the Roman-numeral sections only")
 
 
 class IssueDate(_Model):

@@ -7,7 +7,7 @@ import regex
 
 from ..layout import Table
 from ..text import fold
-from ..vocab import alternation, words
+from ..vocab import alternation, tone_tolerant, words
 
 # "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
 ROMAN_HEADING = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)\-–:]\s*(?P<title>\S.*)$")
@@ -25,7 +25,13 @@ ENUMERATED = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # "(1) Về hạ tầng số:" — the enumerator alone
 ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))\s*")
 # "Số: 186/KH-UBND", "Số 12/2025/QĐ-UBND", "Số: /KH-UBND"
-NUMBER_LINE = regex.compile(r"(?:^|\s)Số\s*:?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+# (the number word read with any marks: OCR prints "Só: 1105/KH-ĐKT"; an illegible, handwritten number
+# between the word and the symbol, "Só:đÓ6 /KH-…", is kept in ``num`` for the extractor to judge)
+NUMBER_LINE = regex.compile(
+    rf"(?:^|\s)(?:{tone_tolerant(words('grammar', 'number'), capital=True)})\s*[:.]?\s*(?P<num>[^\s/:]{{1,12}}?)?"
+    r"\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+# a number as printed: "186", "09", "12a"
+NUMBER_DIGITS = regex.compile(r"^\d+[a-zA-Z]?$")
 # "Nơi nhận:" (start of the recipients list)
 RECIPIENTS = regex.compile(rf"^(?:{alternation('closing', 'recipients', spaces=True)})\s*:?", regex.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH", "T/M. ĐOÀN KIỂM TRA"
