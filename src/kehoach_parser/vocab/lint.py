@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from ..text import tone_key
 
 if sys.version_info >= (3, 11):
@@ -56,6 +58,10 @@ def renamings() -> tuple[Renaming, ...]:
     return tuple(Renaming(r["old"], r["new"], r["from"]) for r in lint_vocabulary()["renamed"])
 
 
+# a rime whose tone mark has two accepted places ("hoá"/"hóa", "thuỷ"/"thủy"): the only spellings that differ
+TWO_PLACEMENTS = regex.compile(r"[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Vietnamese syllables and two-syllable words, lower case NFC as the word list spells them, and the
@@ -70,7 +76,9 @@ class Lexicon:
         return bool(self.syllables)
 
     def _spelt(self, word: str) -> str:
-        return word if word in self.syllables else self.spelling.get(tone_key(word), word)
+        if word in self.syllables or not TWO_PLACEMENTS.search(word):
+            return word
+        return self.spelling.get(tone_key(word), word)
 
     def has_syllable(self, word: str) -> bool:
         """``word`` (lower case NFC) is a Vietnamese syllable."""
@@ -91,7 +99,7 @@ def lexicon() -> Lexicon:
     words = unicodedata.normalize("NFC", f"{text}\n{accepted}").casefold()
     syllables = frozenset(words.split())
     pairs = frozenset(line for line in words.splitlines() if line.count(" ") == 1)
-    spelling = {tone_key(s): s for s in syllables}
+    spelling = {tone_key(s): s for s in syllables if TWO_PLACEMENTS.search(s)}
     return Lexicon(syllables, pairs, spelling)
 
 
