@@ -15,7 +15,7 @@ from ...text import fold, is_upper_text, tone_key
 from ...vocab import words
 from ...vocab.lint import lint_words
 from ..dates import NUMERIC_DATE, WORD_DATE, parse_date
-from ..references import issuer_after, mentions
+from ..references import Mention, issuer_after, mentions
 from .spans import TextSpan
 
 IssuerSource = Literal["after", "clause", "before", "symbol"]
@@ -32,6 +32,8 @@ CLAUSE_END = regex.compile(r"[;:]|\.(?:\s|$)")
 OPENING_WORDS = ("", "ngay")
 # at least this share of capitalised words makes a phrase a proper name ("Danh nghiệp tư nhân Than đá Suối Bắc")
 PROPER_SHARE = 0.4
+# the part of an id that goes on at the start of the next text: "CP ngày …", "UBND", "TTg"
+ID_GOES_ON = regex.compile(r"^\s*[\p{Lu}\d][\p{Lu}\d]*(?:[\p{Ll}](?=[\s,;.)]))?(?![\p{L}\d])")
 # white space inside an id as printed: "57- NQ/TW", "164/TTr- SKHCN"
 INNER_SPACE = regex.compile(r"\s")
 
@@ -65,7 +67,7 @@ class CitationFact:
     start: int  # where the id stands in the span's text
     end: int
     in_capitals: bool  # printed in a text set in capitals (a title: "… 13/CT-TTG …")
-    at_text_end: bool  # the id is cut off at the end of its text (a line broken inside it, an excerpt's end)
+    at_text_end: bool  # the id ends the document's text (an excerpt cut off inside it)
     symbol_parts: tuple[SymbolPart, ...]
 
     @property
@@ -190,22 +192,38 @@ def _clauses(text: str) -> _Clauses:
 
 
 def citation_facts(spans: list[TextSpan], own_key: tuple[str, ...] | None) -> list[CitationFact]:
-    """Every citation of the document in reading order, the plan's own number left out."""
+    """Every citation of the document in reading order, the plan's own number left out. A citation whose id
+    is broken at the end of its text ("… Nghị định số 217/2025/NĐ-" / "CP ngày 05/8/2025 của Chính phủ") is
+    read with the text that goes on with it."""
     out: list[CitationFact] = []
-    last = spans[-1] if spans else None
-    for span in spans:
+    for index, span in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
         found = [m for m in mentions(span.text) if document_key(m.id) != own_key]
         if not found:
             continue
         clauses = _clauses(span.text)
         previous_end = -1
         for m in found:
-            out.append(_fact(span, m, clauses, previous_end, span is last))
+            whole = _continued(span.text, m, following) if m is found[-1] else None
+            out.append(_fact(span, whole or m, clauses, previous_end, following is None))
             previous_end = m.end
     return out
 
 
-def _fact(span: TextSpan, m, clauses: _Clauses, previous_end: int, last: bool) -> CitationFact:  # type: ignore[no-untyped-def]
+def _continued(text: str, m: Mention, following: TextSpan | None) -> Mention | None:
+    """The mention read across a line break inside its id: the id's end, its date and issuer are in the
+    next text ("NĐ-" + "CP ngày 05/8/2025 của Chính phủ"); None when the next text does not go on with it."""
+    if following is None or text[m.end:].rstrip() not in ("-", "/") or not ID_GOES_ON.match(following.text):
+        return None
+    joined = text[: len(text.rstrip())] + following.text.lstrip()
+    again = [n for n in mentions(joined) if n.start == m.start]
+    if not again:
+        return None
+    n = again[0]
+    return Mention(n.id, n.kind, n.date, n.issuer, m.start, m.end)
+
+
+def _fact(span: TextSpan, m: Mention, clauses: _Clauses, previous_end: int, last: bool) -> CitationFact:
     text = span.text
     printed = text[m.start:m.end]
     kind_start = _kind_start(text, m.start)
@@ -218,10 +236,8 @@ def _fact(span: TextSpan, m, clauses: _Clauses, previous_end: int, last: bool) -
         # "Ngày 30/12/2025, Văn phòng UBND tỉnh … đã ban hành Kế hoạch số 1888/KH-VPUBND": a date that opens
         # the clause of an issuer named before the citation is the citation's
         date = _opening_date(clauses, text, clause, text.rfind(issuer, clause, kind_start) if issuer else kind_start)
-    rest = text[m.end:].rstrip()
-    # "… Nghị định số 217/2025/NĐ-" ending a text: the id, its date and issuer go on in the next text (a line
-    # broken inside the citation), or nowhere (an excerpt cut off): nothing can be said of them
-    cut = rest in ("-", "/") or (last and len(rest) <= 1)
+    # an id that ends the document's last text ("… Quyết định số 2629/QĐ-T"): an excerpt cut off inside it
+    cut = last and len(text[m.end:].rstrip()) <= 1
     return CitationFact(m.kind, m.id, printed, date, issuer, source, span, m.start, m.end, is_upper_text(text),
                         cut, parts)
 
@@ -246,7 +262,7 @@ def _opening_date(clauses: _Clauses, text: str, clause: int, upper: int) -> str 
     return iso if start < upper and opening in OPENING_WORDS else None
 
 
-def _issuer(m, clauses: _Clauses, text: str, lower: int, kind_start: int,  # type: ignore[no-untyped-def]
+def _issuer(m: Mention, clauses: _Clauses, text: str, lower: int, kind_start: int,
             parts: tuple[SymbolPart, ...]) -> tuple[str | None, IssuerSource | None]:
     if m.issuer:
         return m.issuer, "after"
