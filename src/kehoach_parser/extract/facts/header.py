@@ -112,7 +112,11 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
             motto.append(PrintedLine(text, para.page, para.line))
             text = MOTTO.sub(" ", text)
         number = NUMBER_LINE.search(text)
-        if number and number_line is None:
+        better = number_line is None or (not _own_kind(number_line.symbol, seg) and _own_kind(number["sym"], seg)) \
+            if number else False
+        if number and better:
+            # the first "Số: …" line, or a later one whose symbol names the plan's kind ("Số: 1105/KH-ĐKT" under
+            # an organ "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT")
             printed = PRINTED_SYMBOL.match(text, number.start("sym"))
             number_line = NumberLine(SPACES.sub(" ", number.group()).strip(), para.page, para.line,
                                      number["num"] or None, printed.group().rstrip(".") if printed else None)
@@ -152,6 +156,14 @@ def _motto_piece(text: str) -> bool:
 def _organ_like(text: str) -> bool:
     """A header line set in capitals that names something: "SỞ CÔNG THƯƠNG", not "186/KH-UBND"."""
     return bool(text) and is_upper_text(text) and bool(NAME_WORD.search(text))
+
+
+def _own_kind(symbol: str | None, seg: Segments) -> bool:
+    """Whether a symbol starts with the abbreviation of the plan's kind ("KH-…" for a KẾ HOẠCH)."""
+    if not symbol or seg.kind is None:
+        return False
+    prefix = symbol.split("-")[0].split("/")[-1].casefold()
+    return any(k.casefold() == prefix and v == seg.kind[0] for k, v in words("symbol_kinds").items())
 
 
 def _holds_dateline(text: str, dateline: str) -> bool:
