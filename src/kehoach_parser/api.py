@@ -73,7 +73,7 @@ def guarded(label: str, work: Callable[[], T]) -> T:
         raise kind(label, exc.problem, exc.budget) from None
     except MemoryError:
         raise InputTooLargeError(label, "the input needs more memory than this machine gives",
-                                 "max_input_bytes") from None
+                                 "max_memory_bytes") from None
     except RecursionError as exc:
         raise InternalError(label, exc) from None
     except Exception as exc:

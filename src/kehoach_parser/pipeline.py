@@ -54,7 +54,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
     seg = segment(layout, limits)
     deadline.check()
     tables = seg.tables
-    warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
+    warnings = [ParseWarning(code=c, message=m) for c, m in (*layout.warnings, *seg.warnings)]
 
     signature = extract_signature(seg.closing)
     unreadable: list[tuple[str, str]] = []

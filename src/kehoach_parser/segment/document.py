@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from ..layout import Layout, Table
 from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
 from ..text import fold, is_caps_line, is_upper_text
+from ..text.roman import to_roman
 from ..vocab import words
 from .markers import (
     ANNEX_LABEL,
@@ -74,6 +75,7 @@ class Segments:
     # "web_page": text copied from a web page (a portal's metadata table, a news page's headline, or
     # tables broken into pieces by the copy)
     origin: str | None = None
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, message) of what was repaired
 
 
 def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
@@ -96,10 +98,31 @@ def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
             decision = _part(items, 0, decision_end, top, limits)
             return Segments(items, decision.header, plan.kind, plan.kind_para, plan.title_paras,
                             decision.preamble, plan.sections,
-                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin)
+                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin,
+                            _repair_ocr_numerals(plan.sections, layout.ocr_pages))
     web = layout.origin == "web_page" or bool(metadata) or own.headline
     return Segments(items, own.header, own.kind, own.kind_para, own.title_paras, own.preamble, own.sections,
-                    own.closing, own.annexes, tables, metadata, "web_page" if web else None)
+                    own.closing, own.annexes, tables, metadata, "web_page" if web else None,
+                    _repair_ocr_numerals(own.sections, layout.ocr_pages))
+
+
+def _repair_ocr_numerals(sections: list[Node], ocr_pages: frozenset[int]) -> list[tuple[str, str]]:
+    """A top-level numeral that OCR misread ("II." for "III." after "II."): on a page read by OCR, a
+    Roman number that does not go past the one before it is the next one. Printed text is never
+    renumbered (there a repeat is the document's own slip, for the linter to report)."""
+    repairs: list[tuple[str, str]] = []
+    previous: int | None = None
+    for node in sections:
+        value = roman_value(node.number)
+        if value is None:
+            previous = None
+            continue
+        if previous is not None and value <= previous and node.para.page in ocr_pages:
+            printed, node.number, value = node.number, to_roman(previous + 1), previous + 1
+            repairs.append(("ocr_numeral_repaired", f"page {node.para.page}: section {printed!r} read by OCR after "
+                                                    f"{to_roman(previous)!r} taken as {node.number!r}"))
+        previous = value
+    return repairs
 
 
 @dataclass

@@ -7,6 +7,7 @@ import regex
 
 from ..layout import Table
 from ..text import fold
+from ..text.roman import roman_value
 from ..vocab import alternation, tone_tolerant, words
 
 # "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
@@ -45,18 +46,6 @@ ANNEX_LABEL = regex.compile(
 ANNEX_ATTACHED = regex.compile(rf"^\(?\s*(?:{alternation('closing', 'attached', spaces=True)})\b", regex.IGNORECASE)
 # a percentage: "95%", "95 %", "99,5%"
 PERCENT = regex.compile(r"\d+(?:[.,]\d+)?\s*%")
-
-
-def roman_value(numeral: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total, prev = 0, 0
-    for ch in reversed(numeral.upper()):
-        v = values.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total or None
 
 
 def numbered(text: str) -> tuple[str, str] | None:
