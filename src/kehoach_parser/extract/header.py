@@ -7,7 +7,7 @@ import regex
 
 from ..model import Document, IssueDate, Location, Period
 from ..segment.document import Segments
-from ..segment.markers import NUMBER_DIGITS, NUMBER_LINE, document_kind_line
+from ..segment.markers import NUMBER_DIGITS, NUMBER_LINE, document_kind_line, number_line
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_all
 from ..vocab import alternation, words
@@ -99,7 +99,7 @@ def extract_document(seg: Segments, signature_organ: str | None,
     header_texts = [p.text for p in header] or [p.text for p in seg.items[:8] if isinstance(p, Para)
                                                  and not is_stamp(p.text)]
     for text in header_texts:
-        m = NUMBER_LINE.search(text)
+        m = number_line(text)
         if m:
             number = m["num"] or None
             if number is not None and not NUMBER_DIGITS.match(number):
@@ -202,7 +202,7 @@ def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[
     else the signature's organ with the dateline's place. An organ bound to a place that the
     document prints without one ("ỦY BAN NHÂN DÂN") takes the place of the portal's metadata
     ("Cơ quan ban hành: Tỉnh Bắc Ninh") or of the title ("… TỈNH BẮC NINH …")."""
-    numbered = next((i for i, p in enumerate(header) if NUMBER_LINE.search(p.text)), len(header))
+    numbered = next((i for i, p in enumerate(header) if number_line(p.text)), len(header))
     lines = [MOTTO.sub(" ", p.text).strip() for p in header[:numbered]]  # the organ stands above "Số: …"
     lines = [text for text in lines if _organ_line(text)]
     issuing, parent = issuer_of(header_organs(lines))
@@ -227,7 +227,7 @@ def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[
 
 def _organ_line(text: str) -> bool:
     """A line of the header's organ column: in capitals, not the number, the date or the motto."""
-    return is_upper_text(text) and not NUMBER_LINE.search(text) and not is_motto_part(text) \
+    return is_upper_text(text) and not number_line(text) and not is_motto_part(text) \
         and not WORD_DATE.search(text) and document_kind_line(text) is None
 
 

@@ -29,8 +29,19 @@ ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # (the number word read with any marks: OCR prints "Só: 1105/KH-ĐKT"; an illegible, handwritten number
 # between the word and the symbol, "Só:đÓ6 /KH-…", is kept in ``num`` for the extractor to judge)
 NUMBER_LINE = regex.compile(
-    rf"(?:^|\s)(?:{tone_tolerant(words('grammar', 'number'), capital=True)})\s*[:.]?\s*(?P<num>[^\s/:]{{1,12}}?)?"
+    rf"(?:^|\s)(?P<word>{tone_tolerant(words('grammar', 'number'), capital=True)})\s*(?P<colon>[:.])?\s*(?P<num>[^\s/:]{{1,12}}?)?"
     r"\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+
+
+def number_line(text: str) -> regex.Match[str] | None:
+    """The "Số: 186/KH-UBND" of a header line, or None. A number word in capitals with no colon
+    ("… THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT") is part of an organ's name, not the number line."""
+    m = NUMBER_LINE.search(text)
+    if m is None or (m["colon"] is None and m["word"].isupper()):
+        return None
+    return m
+
+
 # a number as printed: "186", "09", "12a"
 NUMBER_DIGITS = regex.compile(r"^\d+[a-zA-Z]?$")
 # "Nơi nhận:" (start of the recipients list)

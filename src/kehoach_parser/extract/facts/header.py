@@ -10,6 +10,7 @@ import regex
 from ...model import Plan
 from ...segment.document import Segments
 from ...segment.markers import ANNEX_ATTACHED, NUMBER_LINE, document_kind_line
+from ...segment.markers import number_line as find_number_line
 from ...segment.paragraphs import Para
 from ...text import SPACES, fold, is_upper_text, nfc
 from ...vocab import alternation, words
@@ -111,7 +112,7 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
         if MOTTO.search(text):
             motto.append(PrintedLine(text, para.page, para.line))
             text = MOTTO.sub(" ", text)
-        number = NUMBER_LINE.search(text)
+        number = find_number_line(text)
         better = number_line is None or (not _own_kind(number_line.symbol, seg) and _own_kind(number["sym"], seg)) \
             if number else False
         if number and better:
