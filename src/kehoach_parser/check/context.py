@@ -14,7 +14,7 @@ from ..model import Location, Plan
 from ..pipeline import ParsedDocument
 from ..segment.paragraphs import Para
 from ..text import SPACES, fold, nfc
-from ..vocab import alternation
+from ..vocab import alternation, vocab
 from ..vocab.lint import lint_words
 from .config import CheckConfig
 
@@ -104,7 +104,7 @@ class Context:
 def level_pattern() -> regex.Pattern[str]:
     """A level word of a unit or issuer name, lower case and whole: "… hành chính công xã",
     "xã Vĩnh Bảo", "phường." — never "cấp xã" (a tier, not a place) nor "xã hội"."""
-    levels = alternation("organs", "levels", spaces=True)
+    levels = alternation(vocab().organs.levels, spaces=True)
     tier = regex.escape(lint_words("units", "tiers", "tier_word"))
     # "công xã", "xã Vĩnh Bảo", "xã;": the level word followed by the end, a name or punctuation
     return regex.compile(rf"(?<![\p{{L}}])(?<!{tier}\s)(?P<level>{levels})(?=$|\s+[\p{{Lu}}\d]|\s*[,;.)])")

@@ -5,20 +5,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import NamedTuple
 
-from ..segment.markers import roman_value
 from ..text import SPACES
-
-ROMAN_DIGITS = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def to_roman(value: int) -> str:
-    out = []
-    for amount, numeral in ROMAN_DIGITS:
-        while value >= amount:
-            out.append(numeral)
-            value -= amount
-    return "".join(out)
-
+from ..text.roman import roman_value, to_roman
 
 # a number of more digits than this is no item number (and int() of 5,000 digits is refused)
 MAX_DIGITS = 6

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from ..vocab import tomllib
+from ..vocab import load_toml
 
 SHEETS = ("plans", "tasks", "targets", "references", "summary")
 
@@ -32,8 +31,7 @@ class ExportLabels:
 @lru_cache(maxsize=1)
 def labels() -> ExportLabels:
     """The export vocabulary, read from the package data once."""
-    data: dict[str, Any] = tomllib.loads(
-        resources.files("kehoach_parser.vocab").joinpath("export.toml").read_bytes().decode("utf-8"))
+    data: dict[str, Any] = load_toml("export.toml")
     missing = [key for key in SHEETS if key not in data["sheets"] or key not in data["columns"]]
     if missing:
         raise KeyError(f"export.toml lacks the sheet(s) {', '.join(missing)}")

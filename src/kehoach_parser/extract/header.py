@@ -10,7 +10,7 @@ from ..segment.document import Segments
 from ..segment.markers import NUMBER_DIGITS, NUMBER_LINE, document_kind_line, number_line
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_all
-from ..vocab import alternation, words
+from ..vocab import alternation, vocab
 from .dates import NUMERIC_DATE, WORD_DATE, iso
 from .organs import Organ, header_organs, issuer_of, parse_organ
 from .timespans import calendar_expressions
@@ -18,19 +18,19 @@ from .timespans import calendar_expressions
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
 DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
-MOTTO = regex.compile(alternation("closing", "motto", spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
+MOTTO = regex.compile(alternation(vocab().closing.motto, spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _body_organ() -> regex.Pattern[str]:
     """"Ủy ban nhân dân Phường Lê Ích Mộc xây dựng", "UBND phường Lê Ích Mộc ban hành", "Văn phòng UBND
     tỉnh Lai Châu đã ban hành Kế hoạch": an organ in the body that issues the plan."""
-    organs = words("organs")
-    names = alternation("organs", "types")
-    levels = alternation("organs", "levels")
-    verbs = alternation("organs", "issuing_verbs")
-    kinds = alternation("citations", "kinds")
-    past = regex.escape(organs["past_marker"])
+    organs = vocab().organs
+    names = alternation(vocab().organs.types)
+    levels = alternation(vocab().organs.levels)
+    verbs = alternation(vocab().organs.issuing_verbs)
+    kinds = alternation(vocab().citations.kinds)
+    past = regex.escape(organs.past_marker)
     place = r"(?:[\p{Lu}\d][\p{L}\d'’\-]*)(?:\s+[\p{Lu}\d][\p{L}\d'’\-]*)*"
     return regex.compile(
         rf"(?<![\p{{L}}\-/])(?P<organ>(?:{names})\s+(?i:{levels})\s+{place}"
@@ -43,12 +43,12 @@ def _body_organ() -> regex.Pattern[str]:
 def _news_report() -> regex.Pattern[str]:
     """"Ngày 30/12/2025, Văn phòng UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1888/KH-VPUBND …": a
     news page's lead that reports the plan, its date, issuer, number and symbol."""
-    g = words("grammar")
-    day, number = regex.escape(g["day"]), regex.escape(g["number"])
-    names = alternation("organs", "types")
-    verbs = alternation("organs", "news_verbs")
-    kinds = alternation("citations", "kinds")
-    past = alternation("organs", "news_markers")
+    g = vocab().grammar
+    day, number = regex.escape(g.day), regex.escape(g.number)
+    names = alternation(vocab().organs.types)
+    verbs = alternation(vocab().organs.news_verbs)
+    kinds = alternation(vocab().citations.kinds)
+    past = alternation(vocab().organs.news_markers)
     return regex.compile(
         rf"^(?:(?i:{day})\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s*,\s*)?"
         rf"(?P<organ>(?:{names})(?![\p{{L}}])[^.;:]{{0,100}}?)\s+(?:(?:{past})\s+)?(?:{verbs})\s+(?i:{kinds})"
@@ -58,7 +58,7 @@ def _news_report() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _stamp_markers() -> tuple[str, ...]:
-    return tuple(fold(w) for w in words("header", "stamp_markers"))
+    return tuple(fold(w) for w in vocab().header.stamp_markers)
 
 
 def is_stamp(text: str) -> bool:
@@ -70,7 +70,7 @@ def is_stamp(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _motto_words() -> tuple[str, ...]:
-    return tuple(fold(m) for m in words("closing", "motto"))
+    return tuple(fold(m) for m in vocab().closing.motto)
 
 
 def is_motto_part(text: str) -> bool:
@@ -124,11 +124,11 @@ def extract_document(seg: Segments, signature_organ: str | None,
     if news is not None:
         doc.number, doc.symbol = news["num"], news["sym"]
         if doc.issue_date is None and news["date"]:
-            doc.issue_date = _issue_date(f"{words('grammar', 'day')} {news['date']}")
+            doc.issue_date = _issue_date(f"{vocab().grammar.day} {news['date']}")
     _from_metadata(doc, seg.metadata)
     if not seg.kind and doc.symbol:
         prefix = doc.symbol.split("-")[0]
-        doc.kind = words("symbol_kinds").get(prefix, "other")
+        doc.kind = vocab().symbol_kinds.get(prefix, "other")  # type: ignore[assignment]  # the file's values are kinds
     if seg.title_paras:
         doc.title = clean(join_all([para.text for para in seg.title_paras])) or None
     if doc.title:
@@ -158,7 +158,7 @@ def _from_metadata(doc: Document, metadata: dict[str, str]) -> None:
         if number.strip().isdigit() and symbol:
             doc.number, doc.symbol = number.strip(), symbol.strip()
     if doc.issue_date is None and metadata.get("issue_date"):
-        doc.issue_date = _issue_date(f"{words('grammar', 'day')} {metadata['issue_date']}")
+        doc.issue_date = _issue_date(f"{vocab().grammar.day} {metadata['issue_date']}")
 
 
 def _issue_date(text: str) -> IssueDate | None:
@@ -252,8 +252,8 @@ def _place_in(text: str | None) -> Organ | None:
 
 @lru_cache(maxsize=1)
 def _level_place() -> regex.Pattern[str]:
-    levels = alternation("organs", "levels")
-    stops = alternation("grammar", "span")
+    levels = alternation(vocab().organs.levels)
+    stops = alternation(vocab().grammar.span)
     # "tỉnh Bắc Ninh", "TỈNH BẮC NINH" (up to "GIAI ĐOẠN", a year or punctuation)
     return regex.compile(
         rf"(?<![\p{{L}}])(?P<level>(?i:{levels}))\s+(?P<place>(?:(?!(?i:{stops})(?![\p{{L}}]))\p{{Lu}}[\p{{L}}'’\-]*\s*){{1,4}})"

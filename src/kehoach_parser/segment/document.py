@@ -1,7 +1,7 @@
 """Paragraphs -> the parts of a plan: header, title, preamble, section tree, closing, annexes."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -10,8 +10,8 @@ from rapidfuzz import fuzz
 from ..layout import Layout, Table
 from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
 from ..text import fold, is_caps_line, is_upper_text
-from ..text.roman import to_roman
-from ..vocab import words
+from ..text.roman import roman_value, to_roman
+from ..vocab import vocab
 from .markers import (
     ANNEX_LABEL,
     AUTHORITY,
@@ -21,9 +21,8 @@ from .markers import (
     headline_kind,
     issues_plan,
     metadata_table,
-    opens_preamble,
     numbered,
-    roman_value,
+    opens_preamble,
 )
 from .paragraphs import Item, Para, paragraphs
 from .tables import LogicalTable, logical_table
@@ -44,7 +43,7 @@ class Node:
     def is_heading(self) -> bool:
         return bool(self.content or self.children)
 
-    def walk(self):
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -146,13 +145,15 @@ def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[st
     pos = start
     header: list[Para] = []
     kind = None
-    kind_para = None
+    kind_para: Para | None = None
     title: list[Para] = []
     headline = False
     if found is not None:
         at, kind, rest = found
-        headline = document_kind_line(items[at].text) is None  # type: ignore[union-attr]
-        kind_para = items[at]  # type: ignore[assignment]
+        first = items[at]
+        assert isinstance(first, Para)  # _kind_line finds paragraphs only
+        kind_para = first
+        headline = document_kind_line(first.text) is None
         header = [p for p in items[start:at] if isinstance(p, Para)]
         pos = at + 1
         if rest:
@@ -308,7 +309,7 @@ def _closing_and_annexes(items: list[Item]) -> tuple[list[Item], list[Annex]]:
     signed = False
     for i, item in enumerate(items):
         label = _annex_label(item.text) if isinstance(item, Para) else None
-        if label:
+        if label and isinstance(item, Para):
             titles = [Para(label[1], item.page, item.line)] if label[1] else []
             annexes.append(Annex(item, label[0], titles, []))
         elif not annexes and signed and isinstance(item, Para) and _unlabelled_annex(items, i):
@@ -410,7 +411,7 @@ def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None
 
 @lru_cache(maxsize=1)
 def _section_keywords() -> list[tuple[str, str]]:
-    table: dict[str, str] = words("section_kinds")
+    table: dict[str, str] = vocab().section_kinds
     return sorted(((fold(k), v) for k, v in table.items()), key=lambda kv: -len(kv[0]))
 
 

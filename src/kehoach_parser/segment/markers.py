@@ -7,8 +7,7 @@ import regex
 
 from ..layout import Table
 from ..text import fold
-from ..text.roman import roman_value
-from ..vocab import alternation, tone_tolerant, words
+from ..vocab import alternation, tone_tolerant, vocab
 
 # "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
 ROMAN_HEADING = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)\-–:]\s*(?P<title>\S.*)$")
@@ -29,7 +28,7 @@ ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # (the number word read with any marks: OCR prints "Só: 1105/KH-ĐKT"; an illegible, handwritten number
 # between the word and the symbol, "Só:đÓ6 /KH-…", is kept in ``num`` for the extractor to judge)
 NUMBER_LINE = regex.compile(
-    rf"(?:^|\s)(?P<word>{tone_tolerant(words('grammar', 'number'), capital=True)})\s*(?P<colon>[:.])?\s*(?P<num>[^\s/:]{{1,12}}?)?"
+    rf"(?:^|\s)(?P<word>{tone_tolerant(vocab().grammar.number, capital=True)})\s*(?P<colon>[:.])?\s*(?P<num>[^\s/:]{{1,12}}?)?"
     r"\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
 
 
@@ -45,16 +44,16 @@ def number_line(text: str) -> regex.Match[str] | None:
 # a number as printed: "186", "09", "12a"
 NUMBER_DIGITS = regex.compile(r"^\d+[a-zA-Z]?$")
 # "Nơi nhận:" (start of the recipients list)
-RECIPIENTS = regex.compile(rf"^(?:{alternation('closing', 'recipients', spaces=True)})\s*:?", regex.IGNORECASE)
+RECIPIENTS = regex.compile(rf"^(?:{alternation(vocab().closing.recipients, spaces=True)})\s*:?", regex.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH", "T/M. ĐOÀN KIỂM TRA"
 AUTHORITY = regex.compile(r"^(?P<auth>T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
 # "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
 ANNEX_LABEL = regex.compile(
-    rf"^(?P<label>(?:{alternation('closing', 'annex_labels', spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
+    rf"^(?P<label>(?:{alternation(vocab().closing.annex_labels, spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
     r"\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 # "(Ban hành kèm theo Kế hoạch số …)", "(kèm theo …)"
-ANNEX_ATTACHED = regex.compile(rf"^\(?\s*(?:{alternation('closing', 'attached', spaces=True)})\b", regex.IGNORECASE)
+ANNEX_ATTACHED = regex.compile(rf"^\(?\s*(?:{alternation(vocab().closing.attached, spaces=True)})\b", regex.IGNORECASE)
 # a percentage: "95%", "95 %", "99,5%"
 PERCENT = regex.compile(r"\d+(?:[.,]\d+)?\s*%")
 
@@ -71,7 +70,7 @@ def numbered(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _kind_words() -> list[tuple[str, str]]:
-    table: dict[str, str] = words("document_kinds")
+    table: dict[str, str] = vocab().document_kinds
     return sorted(((fold(k), v) for k, v in table.items()), key=lambda kv: -len(kv[0]))
 
 
@@ -114,12 +113,12 @@ def is_structural(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _preamble_openers() -> regex.Pattern[str]:
-    openers = alternation("header", "preamble_openers", spaces=True)
-    organs = alternation("organs", "types")
-    verbs = alternation("organs", "issuing_verbs")
-    kinds = alternation("citations", "kinds")
-    past = regex.escape(words("organs", "past_marker"))
-    day = regex.escape(words("grammar", "day"))
+    openers = alternation(vocab().header.preamble_openers, spaces=True)
+    organs = alternation(vocab().organs.types)
+    verbs = alternation(vocab().organs.issuing_verbs)
+    kinds = alternation(vocab().citations.kinds)
+    past = regex.escape(vocab().organs.past_marker)
+    day = regex.escape(vocab().grammar.day)
     # "Căn cứ Luật …", "Thực hiện Kế hoạch …", "Sở Công Thương xây dựng Kế hoạch …", "Ngày 30/12/2025, …"
     return regex.compile(
         rf"^(?:(?:{openers})(?![\p{{L}}])|(?i:{day})\s+\d{{1,2}}\s*[/.]\s*\d{{1,2}}"
@@ -135,7 +134,7 @@ def opens_preamble(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _headline() -> regex.Pattern[str]:
-    kinds = "|".join(regex.escape(k[:1] + k[1:].lower()) for k in sorted(words("document_kinds"), key=len, reverse=True))
+    kinds = "|".join(regex.escape(k[:1] + k[1:].lower()) for k in sorted(vocab().document_kinds, key=len, reverse=True))
     # "Kế hoạch cải cách hành chính năm 2026": a kind word, then a title in lower case
     return regex.compile(rf"^(?P<kind>{kinds})\s+(?P<rest>\p{{Ll}}.*)$")
 
@@ -154,8 +153,8 @@ def headline_kind(text: str) -> tuple[str, str, str] | None:
 
 @lru_cache(maxsize=1)
 def _issuing_decision() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    plan_words = tuple(fold(k) for k, kind in words("document_kinds").items() if kind == "ke_hoach")
-    return tuple(fold(w) for w in words("header", "issuing_decision")), plan_words
+    plan_words = tuple(fold(k) for k, kind in vocab().document_kinds.items() if kind == "ke_hoach")
+    return tuple(fold(w) for w in vocab().header.issuing_decision), plan_words
 
 
 def issues_plan(text: str) -> bool:
@@ -172,7 +171,7 @@ def issues_plan(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _metadata_labels() -> dict[str, str]:
-    return {fold(label): name for label, name in words("header", "metadata").items()}
+    return {fold(label): name for label, name in vocab().header.metadata.items()}
 
 
 def metadata_table(table: Table) -> dict[str, str] | None:

@@ -7,23 +7,17 @@ spells them.
 from __future__ import annotations
 
 import importlib.util
-import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from ..text import tone_key
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found]
+from . import load_toml
 
 # the word list inside the underthesea package (one word a line, syllables separated by spaces)
 LEXICON_PARTS = ("corpus", "data", "Viet74K.txt")
@@ -32,8 +26,7 @@ LEXICON_PARTS = ("corpus", "data", "Viet74K.txt")
 @lru_cache(maxsize=1)
 def lint_vocabulary() -> dict[str, Any]:
     """The whole ``lint.toml`` table (read from the package data on first use)."""
-    data = resources.files(__package__).joinpath("lint.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return load_toml("lint.toml")
 
 
 def lint_words(section: str, *keys: str) -> Any:

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 import regex
 
 from ...model import Annex
-from ...segment.markers import roman_value
 from ...text import fold
+from ...text.roman import roman_value, to_roman
 from ...vocab.lint import lint_words
 from ..context import Context
 from ..registry import Hit, check, hit_at, joined, label
-from ..util import to_roman
 
 # "PHỤ LỤC II", "Phụ lục 2", "PHỤ LỤC SỐ 01": the label's numeral, if any
 LABEL_NUMERAL = regex.compile(r"\s+(?P<num>[IVXL]{1,5}|\d{1,2}|[A-Z])$")

@@ -12,7 +12,7 @@ from ...extract.dates import NUMERIC_DATE, WORD_DATE, iso
 from ...extract.facts import Position, PrintedLine
 from ...extract.header import MOTTO
 from ...text import fold, is_upper_text
-from ...vocab import words
+from ...vocab import vocab
 from ...vocab.lint import lint_words
 from ..context import Context
 from ..registry import Hit, check, hit_at, joined, label
@@ -35,14 +35,14 @@ def symbol_form() -> regex.Pattern[str]:
 
 
 def _kind_abbreviation(kind: str) -> str | None:
-    for prefix, value in words("symbol_kinds").items():
+    for prefix, value in vocab().symbol_kinds.items():
         if value == kind:
             return prefix
     return None
 
 
 def _kind_word(kind: str) -> str | None:
-    for word, value in words("document_kinds").items():
+    for word, value in vocab().document_kinds.items():
         if value == kind:
             return word
     return None
@@ -52,7 +52,7 @@ def _organ_abbreviation(issuer: str | None) -> str | None:
     if not issuer:
         return None
     folded = fold(issuer)
-    for short, long in words("organs", "abbreviations").items():
+    for short, long in vocab().organs.abbreviations.items():
         if folded.startswith(fold(long)):
             return short
     return None
@@ -254,7 +254,7 @@ def draft(ctx: Context) -> Iterator[Hit]:
 @lru_cache(maxsize=1)
 def _motto_forms() -> tuple[tuple[str, str], ...]:
     """(folded, printed) of the prescribed motto lines, one per accepted spelling."""
-    return tuple((fold(m), m) for m in words("closing", "motto"))
+    return tuple((fold(m), m) for m in vocab().closing.motto)
 
 
 @check("header.motto-wording")

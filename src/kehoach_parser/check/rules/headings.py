@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...model import Location
-from ...vocab import words
+from ...vocab import vocab
 from ...vocab.lint import lint_words
 from ..context import Context
 from ..registry import Hit, check, hit_at
@@ -15,7 +15,7 @@ from .phrases import PhraseIndex
 
 @lru_cache(maxsize=1)
 def heading_phrases() -> PhraseIndex:
-    phrases = [*words("section_kinds"), *lint_words("headings", "common")]
+    phrases = [*vocab().section_kinds, *lint_words("headings", "common")]
     # letter slips too ("TỔ CHỨC THỰC HIỆNN"), in phrases long enough that one slip cannot make other words
     return PhraseIndex(phrases, fuzzy_score=80)
 

@@ -11,7 +11,7 @@ import regex
 from ...segment.markers import ANNEX_LABEL, AUTHORITY, RECIPIENTS
 from ...segment.paragraphs import Para
 from ...text import fold, is_upper_text
-from ...vocab import words
+from ...vocab import vocab
 from ...vocab.lint import lint_words
 from ..context import Context
 from ..registry import Hit, check, hit_at
@@ -101,7 +101,7 @@ def deputy_without_kt(ctx: Context) -> Iterator[Hit]:
 @lru_cache(maxsize=1)
 def _collective() -> list[tuple[str, str]]:
     """(folded name, the name in capitals as signed) of the bodies that decide collectively."""
-    expand: dict[str, str] = words("organs", "abbreviations")
+    expand: dict[str, str] = vocab().organs.abbreviations
     out = []
     for name in lint_words("organs", "collective"):
         full = expand.get(name, name)

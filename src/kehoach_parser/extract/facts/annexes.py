@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from ...model import Annex
-from ...vocab import alternation
+from ...vocab import alternation, vocab
 from ...vocab.lint import lint_words
 from ..dates import WORD_DATE
 
@@ -37,7 +37,7 @@ class AttachedLine:
 def attached_form() -> regex.Pattern[str]:
     """"(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND phường An Bình)" split in its parts."""
     table = lint_words("annexes")
-    lead = alternation("closing", "attached", spaces=True)
+    lead = alternation(vocab().closing.attached, spaces=True)
     return regex.compile(
         rf"(?:{lead})\s+(?P<kind>.*?)"
         rf"(?:\s+{table['number']}\b\s*:?\s*(?P<num>\d+)?\s*(?:/\s*(?P<sym>[\p{{L}}\d\-–/]+))?)?"

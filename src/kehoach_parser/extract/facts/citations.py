@@ -12,7 +12,7 @@ from typing import Literal
 import regex
 
 from ...text import fold, is_upper_text, tone_key
-from ...vocab import words
+from ...vocab import vocab
 from ...vocab.lint import lint_words
 from ..dates import NUMERIC_DATE, WORD_DATE, parse_date
 from ..references import Mention, issuer_after, mentions
@@ -86,7 +86,7 @@ class CitationFact:
 @lru_cache(maxsize=1)
 def _heads() -> regex.Pattern[str]:
     """First words of an issuer: an organ ("Bộ", "Sở", "Công ty") or a post ("Giám đốc", "Thủ tướng")."""
-    heads = {*words("citations", "issuer_heads"), *lint_words("organs", "extra_heads"), *lint_words("organs", "heads")}
+    heads = {*vocab().citations.issuer_heads, *lint_words("organs", "extra_heads"), *lint_words("organs", "heads")}
     alternatives = "|".join(regex.escape(h) for h in sorted(heads, key=len, reverse=True))
     # "Bộ Tài chính", "Giám đốc Sở …": a head word, whole, in its printed case
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternatives})(?![\p{{L}}])")
@@ -94,7 +94,7 @@ def _heads() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _folded_heads() -> tuple[str, ...]:
-    heads = {*words("citations", "issuer_heads"), *lint_words("organs", "extra_heads"), *lint_words("organs", "heads")}
+    heads = {*vocab().citations.issuer_heads, *lint_words("organs", "extra_heads"), *lint_words("organs", "heads")}
     return tuple(fold(h) + " " for h in heads)
 
 
@@ -114,8 +114,8 @@ def _connectors() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _stops() -> regex.Pattern[str]:
-    stops = sorted(words("citations", "issuer_stop_words"), key=len, reverse=True)
-    kinds = sorted(words("citations", "kinds"), key=len, reverse=True)
+    stops = sorted(vocab().citations.issuer_stop_words, key=len, reverse=True)
+    kinds = sorted(vocab().citations.kinds, key=len, reverse=True)
     # a verb or a kind word inside the words before a citation: not an issuer's name
     return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, stops + kinds))})(?![\p{{L}}])",
                          regex.IGNORECASE)
@@ -245,7 +245,7 @@ def _fact(span: TextSpan, m: Mention, clauses: _Clauses, previous_end: int, last
 def _kind_start(text: str, id_start: int) -> int:
     """Where the kind word before an id starts (the citation pattern puts it at most ~30 characters back)."""
     window = text[max(0, id_start - 40):id_start]
-    for kind in sorted(words("citations", "kinds"), key=len, reverse=True):
+    for kind in sorted(vocab().citations.kinds, key=len, reverse=True):
         at = window.casefold().rfind(kind.casefold())
         if at >= 0:
             return max(0, id_start - 40) + at

@@ -13,7 +13,7 @@ from ...segment.markers import ANNEX_ATTACHED, NUMBER_LINE, document_kind_line
 from ...segment.markers import number_line as find_number_line
 from ...segment.paragraphs import Para
 from ...text import SPACES, fold, is_upper_text, nfc
-from ...vocab import alternation, words
+from ...vocab import alternation, vocab
 from ...vocab.lint import lint_words
 from ..dates import WORD_DATE
 from ..header import DATELINE, MOTTO
@@ -92,7 +92,7 @@ def _rule_chars() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _organ_starts() -> tuple[str, ...]:
-    names = [*lint_words("units", "families", "starts"), *lint_words("organs", "collective"), *words("organs", "names")]
+    names = [*lint_words("units", "families", "starts"), *lint_words("organs", "collective"), *vocab().organs.names]
     return tuple(fold(n) + " " for n in names)
 
 
@@ -145,7 +145,7 @@ MOTTO_PIECE = 8
 
 @lru_cache(maxsize=1)
 def _folded_motto() -> tuple[str, ...]:
-    return tuple(fold(m) for m in words("closing", "motto"))
+    return tuple(fold(m) for m in vocab().closing.motto)
 
 
 def _motto_piece(text: str) -> bool:
@@ -164,7 +164,7 @@ def _own_kind(symbol: str | None, seg: Segments) -> bool:
     if not symbol or seg.kind is None:
         return False
     prefix = symbol.split("-")[0].split("/")[-1].casefold()
-    return any(k.casefold() == prefix and v == seg.kind[0] for k, v in words("symbol_kinds").items())
+    return any(k.casefold() == prefix and v == seg.kind[0] for k, v in vocab().symbol_kinds.items())
 
 
 def _holds_dateline(text: str, dateline: str) -> bool:
@@ -201,7 +201,7 @@ def _issuing_organ(organs: list[PrintedLine]) -> str | None:
 def _head_issues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     heads = "|".join(regex.escape(h) for h in sorted(lint_words("organs", "heads"), key=len, reverse=True))
     verbs = "|".join(regex.escape(v) for v in lint_words("organs", "issuing_verbs"))
-    kinds = alternation("citations", "kinds")
+    kinds = alternation(vocab().citations.kinds)
     # "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng ban hành Kế hoạch …" at the start of a preamble paragraph
     preamble = regex.compile(rf"^(?:{heads})\s[^.;:]*?\s(?:{verbs})\s+(?:{kinds})\b", regex.IGNORECASE)
     # "(Ban hành kèm theo Kế hoạch số … của Chủ tịch UBND tỉnh …)"
