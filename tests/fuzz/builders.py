@@ -73,15 +73,17 @@ def build_zip(entries: Iterable[ZipEntry], *, comment: bytes = b"") -> bytes:
     return bytes(out)
 
 
-def deflate_bomb(chunk: bytes, repeats: int) -> tuple[bytes, int, int]:
-    """(raw deflate, crc32, size) of ``chunk`` repeated ``repeats`` times, built without holding the
+def deflate_bomb(chunk: bytes, repeats: int, *, head: bytes = b"", tail: bytes = b"") -> tuple[bytes, int, int]:
+    """(raw deflate, crc32, size) of ``head + chunk * repeats + tail``, built without holding the
     whole: one full-flushed block repeated (deflate blocks after a full flush stand alone)."""
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
     block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
+    crc = zlib.crc32(head)
     for _ in range(repeats):
         crc = zlib.crc32(chunk, crc)
-    return block * repeats + packer.flush(), crc, len(chunk) * repeats
+    crc = zlib.crc32(tail, crc)
+    return start + block * repeats + packer.compress(tail) + packer.flush(), crc, len(head) + len(chunk) * repeats + len(tail)
 
 
 # --- minimal Word documents -------------------------------------------------------------------

@@ -39,6 +39,10 @@ KINDS = ("ok", "error", "internal", "exception", "timeout", "memory", "crash", "
 FINE = frozenset({"ok", "error"})
 # "<_io.BytesIO object at 0x7f…>", "<PDFObjRef:5>", "/'Page'", "PSKeyword": Python or pdfminer reprs
 RAW_REPR = regex.compile(r"object at 0x[0-9a-f]+|<_io\.|<PDFObjRef|PSKeyword|PSLiteral|/'\w")
+# "internal error (IndexError: list index out of range)": the class inside an InternalError's message
+INTERNAL = regex.compile(r"internal error \((\w+)")
+# "0x7f3a…", "12", "page 3": what varies between two reports of one failure
+NOISE = regex.compile(r"0x[0-9a-f]+|\d+")
 # "Traceback (most recent call last):"
 TRACEBACK = regex.compile(r"^Traceback \(most recent call last\):", regex.MULTILINE)
 
@@ -63,9 +67,18 @@ class Outcome:
         return self.kind not in FINE
 
     def signature(self) -> str:
-        """What tells two failures apart in a campaign: the kind and the exception (or error) class."""
-        what = (self.exception or "").split(":")[0] or self.error_class or self.detail.split(":")[0]
-        return f"{self.kind}:{what}"
+        """What tells two failures apart in a campaign: the kind and the exception class behind it
+        ("internal:IndexError", "exception:ValueError", "message:CorruptInputError", "timeout")."""
+        if self.kind == "internal" and (inner := INTERNAL.search(self.message or "")):
+            return f"internal:{inner[1]}"
+        if self.kind in ("exception", "roundtrip"):
+            return f"{self.kind}:{(self.exception or self.detail).split(':')[0]}"
+        if self.kind == "message":
+            return f"message:{self.error_class}:{self.detail.split(';')[0]}"
+        if self.kind in ("stderr", "traceback"):
+            last = [line for line in self.detail.splitlines() if line.strip()][-1:] or [""]
+            return f"{self.kind}:{NOISE.sub('#', last[0])[:60]}"
+        return self.kind
 
     def summary(self) -> str:
         what = self.exception or self.message or self.detail or ""
