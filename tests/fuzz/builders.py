@@ -43,10 +43,8 @@ class ZipEntry:
         """(name bytes, compressed bytes, crc, size, compressed size, flags)."""
         name = self.name if isinstance(self.name, bytes) else self.name.encode("utf-8")
         flags = self.flags | (UTF8_FLAG if isinstance(self.name, str) and not self.name.isascii() else 0)
-        if self.raw is not None:
-            body = self.raw
-        else:
-            body = deflate(self.data) if self.method == DEFLATED else self.data
+        body = self.data if self.method != DEFLATED else deflate(self.data)
+        body = body if self.raw is None else self.raw
         crc = zlib.crc32(self.data) if self.crc is None else self.crc
         size = len(self.data) if self.size is None else self.size
         csize = len(body) if self.csize is None else self.csize
@@ -83,7 +81,8 @@ def deflate_bomb(chunk: bytes, repeats: int, *, head: bytes = b"", tail: bytes =
     for _ in range(repeats):
         crc = zlib.crc32(chunk, crc)
     crc = zlib.crc32(tail, crc)
-    return start + block * repeats + packer.compress(tail) + packer.flush(), crc, len(head) + len(chunk) * repeats + len(tail)
+    size = len(head) + len(chunk) * repeats + len(tail)
+    return start + block * repeats + packer.compress(tail) + packer.flush(), crc, size
 
 
 # --- minimal Word documents -------------------------------------------------------------------
@@ -92,17 +91,20 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="{'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'}"/>
-<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/document.xml" ContentType="{WORD_TYPE}.document.main+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="{WORD_TYPE}.numbering+xml"/>
+<Override PartName="/word/styles.xml" ContentType="{WORD_TYPE}.styles+xml"/>
 </Types>"""
 PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="{PKG_RELS_NS}"><Relationship Id="rId1" Type="{REL_TYPE}officeDocument" Target="word/document.xml"/></Relationships>"""
-DOCUMENT_OPEN = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
+<Relationships xmlns="{PKG_RELS_NS}">\
+<Relationship Id="rId1" Type="{REL_TYPE}officeDocument" Target="word/document.xml"/></Relationships>"""
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+DOCUMENT_OPEN = f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
 DOCUMENT_CLOSE = "</w:body></w:document>"
 
 
@@ -123,7 +125,7 @@ def w_table(rows: Sequence[Sequence[str]], *, cell_props: str = "") -> str:
 
 def w_numbering(levels: str, *, abstract_id: str = "0", num_id: str = "1") -> str:
     """A numbering part with one abstract list (its ``levels`` XML) and one w:num pointing at it."""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W_NS}">'
+    return (f'{XML_DECLARATION}<w:numbering xmlns:w="{W_NS}">'
             f'<w:abstractNum w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>'
             f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num></w:numbering>')
 
@@ -134,11 +136,11 @@ def w_level(ilvl: int | str, *, start: str = "1", fmt: str = "decimal", text: st
 
 
 def w_styles(styles: str = "") -> str:
-    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'
+    return f'{XML_DECLARATION}<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'
 
 
 def document_rels(extra: str = "") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_RELS_NS}">'
+    return (f'{XML_DECLARATION}<Relationships xmlns="{PKG_RELS_NS}">'
             f'<Relationship Id="rId1" Type="{REL_TYPE}numbering" Target="numbering.xml"/>'
             f'<Relationship Id="rId2" Type="{REL_TYPE}styles" Target="styles.xml"/>{extra}</Relationships>')
 

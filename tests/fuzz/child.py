@@ -17,6 +17,7 @@ writes its stdout/stderr files). The report: ``status`` (what the child said, or
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -31,10 +32,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 import kehoach_parser  # noqa: E402
-import kehoach_parser.check  # noqa: E402, F401
+import kehoach_parser.check  # noqa: E402
 import kehoach_parser.cli  # noqa: E402
-import kehoach_parser.readers.docx  # noqa: E402, F401
-import kehoach_parser.readers.pdf  # noqa: E402, F401
+import kehoach_parser.readers.docx  # noqa: E402
+import kehoach_parser.readers.pdf  # noqa: E402
 from kehoach_parser.errors import InternalError, KehoachError  # noqa: E402
 from kehoach_parser.limits import Limits  # noqa: E402
 from kehoach_parser.model import Plan  # noqa: E402
@@ -140,7 +141,7 @@ def child_main(request: dict[str, Any], result_path: Path) -> None:
         report = run_cli(request) if request["mode"] == "cli" else run_parse(request)
     except MemoryError:
         report = {"status": "exception", "exception": "MemoryError", "chain": ["MemoryError"]}
-    result_path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    result_path.write_text(json.dumps(report), encoding="ascii")  # ASCII: messages may hold surrogates
     os._exit(0)
 
 
@@ -155,10 +156,8 @@ def wait_capped(pid: int, seconds: float) -> tuple[int, Any, float, bool]:
             return status, usage, time.monotonic() - start, killed
         if not killed and time.monotonic() - start > seconds:
             for target in (-pid, pid):
-                try:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(target, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
             killed = True
         time.sleep(pause)
         pause = min(pause * 2, 0.02)
@@ -175,10 +174,8 @@ def serve_one(request: dict[str, Any]) -> dict[str, Any]:
         finally:
             os._exit(70)
     status, usage, elapsed, killed = wait_capped(pid, float(request["seconds"]))
-    try:  # a killed child's own descendants (tesseract) must not outlive it
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # nor its descendants (tesseract)
         os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     report: dict[str, Any]
     if killed:
         report = {"status": "killed"}
@@ -206,7 +203,7 @@ def main() -> None:
     os.dup2(2, 1)  # nothing but reports on the protocol pipe
     for line in sys.stdin:
         if line.strip():
-            protocol.write(json.dumps(serve_one(json.loads(line)), ensure_ascii=False) + "\n")
+            protocol.write(json.dumps(serve_one(json.loads(line))) + "\n")
             protocol.flush()
 
 

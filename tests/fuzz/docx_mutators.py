@@ -183,7 +183,7 @@ def apply(seed: bytes, ops: list[Mutation]) -> bytes:
         elif kind in ("lie", "method", "flags"):
             entries = [_lie(e, op) if e.name == op["part"] else e for e in entries]
         elif kind == "bad_name":
-            entries = entries + [ZipEntry(bytes.fromhex(op["name"]), b"<x/>", flags=UTF8_FLAG)]
+            entries = [*entries, ZipEntry(bytes.fromhex(op["name"]), b"<x/>", flags=UTF8_FLAG)]
         else:
             after.append(op)
     data = build_zip(entries)

@@ -12,6 +12,7 @@ Mutations are JSON-able dicts like the Word ones (:mod:`.docx_mutators`).
 """
 from __future__ import annotations
 
+import contextlib
 import io
 from functools import lru_cache
 from typing import Any
@@ -56,7 +57,8 @@ def mutations(max_size: int = 3) -> st.SearchStrategy[list[Mutation]]:
         st.fixed_dictionaries({"op": st.just("cut"), "fraction": st.floats(0, 1)}),
         st.fixed_dictionaries({"op": st.just("pad"), "data": st.sampled_from(["\x00", " ", "\n", "%%EOF\n", "junk"]),
                                "times": st.sampled_from([1, 100, 3072, 100_000])}),
-        st.fixed_dictionaries({"op": st.just("prefix"), "data": st.sampled_from(["junk\n", "\x00" * 500, "%PDF-9.9\n"])}),
+        st.fixed_dictionaries({"op": st.just("prefix"),
+                               "data": st.sampled_from(["junk\n", "\x00" * 500, "%PDF-9.9\n"])}),
         st.fixed_dictionaries({"op": st.just("flip"), "at": st.floats(0, 1), "xor": st.integers(1, 255)}),
     )
     return st.lists(one, min_size=1, max_size=max_size)
@@ -167,14 +169,11 @@ def apply(seed: bytes, ops: list[Mutation]) -> bytes:
     if objects:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for op in objects:
-                try:
+                # an op that does not fit this seed changes nothing
+                with contextlib.suppress(pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError, IndexError):
                     _object_op(pdf, op)
-                except (pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError, IndexError):
-                    pass  # an op that does not fit this seed changes nothing
-            try:
+            with contextlib.suppress(pikepdf.PdfError, RecursionError):
                 data = _save(pdf)
-            except (pikepdf.PdfError, RecursionError):
-                pass
     for op in ops:
         if op["op"] not in OBJECT_OPS:
             data = _byte_op(data, op)

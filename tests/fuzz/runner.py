@@ -137,9 +137,8 @@ def classify(report: dict[str, Any], *, name: str, seconds: float, memory_mb: fl
             outcome.kind, outcome.detail = "message", "; ".join(problems)
         else:
             outcome.kind = "error"
-    elif status == "exit":
-        if TRACEBACK.search(outcome.stderr):
-            outcome.kind, outcome.detail = "traceback", outcome.stderr[-1500:]
+    elif status == "exit" and TRACEBACK.search(outcome.stderr):
+        outcome.kind, outcome.detail = "traceback", outcome.stderr[-1500:]
     if outcome.kind in FINE and outcome.seconds > seconds:
         outcome.kind, outcome.detail = "timeout", f"took {outcome.seconds:.1f} s (cap {seconds:g} s)"
     if outcome.kind in FINE and outcome.peak_mb > memory_mb:
@@ -199,7 +198,7 @@ class ForkServer:
         self.count += 1
         full = {"seconds": self.seconds, "memory_mb": self.memory_mb, "workdir": str(self.workdir),
                 "id": f"case{self.count}", **payload}
-        self.process.stdin.write(json.dumps(full, ensure_ascii=False) + "\n")
+        self.process.stdin.write(json.dumps(full) + "\n")  # ASCII: file names may hold surrogates
         self.process.stdin.flush()
         line = self.process.stdout.readline()
         if not line:  # the server itself died (it should not): report a crash and restart next time
@@ -214,8 +213,8 @@ class ForkServer:
         """``kehoach_parser.parse(path)`` in a capped child, classified."""
         seconds = seconds or self.seconds
         memory_mb = memory_mb or self.memory_mb
-        payload = {"mode": "parse", "path": os.path.abspath(os.fsdecode(path)), "name": name, "format": format, "limits": limits,
-                   "ocr": ocr, "inject": inject, "seconds": seconds, "memory_mb": memory_mb}
+        payload = {"mode": "parse", "path": os.path.abspath(os.fsdecode(path)), "name": name, "format": format,
+                   "limits": limits, "ocr": ocr, "inject": inject, "seconds": seconds, "memory_mb": memory_mb}
         return classify(self.request(payload), name=name or os.fsdecode(path), seconds=seconds,
                         memory_mb=memory_mb)
 

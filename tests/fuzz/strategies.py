@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: conftest's small plan
-from conftest import PLAN_HEAD  # noqa: E402
+from conftest import PLAN_HEAD
 
 # The small complete plan of the test suite with a three-task annex: the base of hand-made cases.
 PLAN_TEXT = PLAN_HEAD + """| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
