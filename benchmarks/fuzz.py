@@ -21,114 +21,26 @@ overnight on two cores: ``nice python benchmarks/fuzz.py --cases 100000 --out fu
 from __future__ import annotations
 
 import argparse
-import collections
 import json
-import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from hypothesis import seed as hypothesis_seed  # noqa: E402
-
-from fuzz.cases import Case, cases, minimise  # noqa: E402
-from fuzz.runner import ForkServer, Outcome  # noqa: E402
-
-SLUG = re.compile(r"[^A-Za-z0-9]+")  # "timeout:" -> "timeout-"
-
-
-def run_case(server: ForkServer, case: Case, work: Path, *, ocr: str, cli: bool) -> list[Outcome]:
-    """The outcome of parse() on the case, then (``cli``) of ``kehoach parse`` and ``kehoach check``."""
-    data = case.build()
-    path = work / case.name
-    path.write_bytes(data)
-    outcomes = [server.parse(path, ocr=ocr)]
-    if cli:
-        out = work / "out"
-        outcomes.append(server.cli(["parse", str(path), "-o", str(out)], name=case.name))
-        outcomes.append(server.cli(["check", str(path)], name=case.name))
-    path.unlink(missing_ok=True)
-    return outcomes
-
-
-def write_reproducer(folder: Path, case: Case, outcome: Outcome, original_size: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    data = case.build()
-    (folder / case.name).write_bytes(data)
-    note = {"class": outcome.kind, "signature": outcome.signature(), "exception": outcome.exception,
-            "error_class": outcome.error_class, "message": outcome.message, "seconds": round(outcome.seconds, 3),
-            "peak_mb": round(outcome.peak_mb, 1), "detail": outcome.detail[-2000:], "stderr": outcome.stderr[-1000:],
-            "bytes": len(data), "bytes_before_minimising": original_size, "recipe": case.to_json()}
-    (folder / "note.json").write_text(json.dumps(note, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+from fuzz.campaign import Campaign  # noqa: E402
+from fuzz.runner import ForkServer  # noqa: E402
 
 
 def campaign(args: argparse.Namespace) -> dict[str, Any]:
-    formats = tuple(args.formats.split(","))
-    counts: collections.Counter[str] = collections.Counter()
-    signatures: collections.Counter[str] = collections.Counter()
-    failures: dict[str, list[tuple[Case, Outcome]]] = collections.defaultdict(list)
-    slowest: list[tuple[float, str]] = []
-    started = time.monotonic()
-    with ForkServer(seconds=args.seconds, memory_mb=args.memory_mb) as server, \
-            tempfile.TemporaryDirectory(prefix="kehoach-campaign-") as tmp:
-        work = Path(tmp)
-        index = 0
-
-        @settings(max_examples=args.cases, database=None, deadline=None, phases=[Phase.generate],
-                  suppress_health_check=list(HealthCheck))
-        @hypothesis_seed(args.seed)
-        @given(case=cases(formats))
-        def one(case: Case) -> None:
-            nonlocal index
-            index += 1
-            try:
-                outcomes = run_case(server, case, work, ocr=args.ocr, cli=args.cli_every > 0
-                                    and index % args.cli_every == 0)
-            except Exception as exc:  # a recipe that cannot be built: the harness's problem, counted apart
-                counts[f"unbuildable:{type(exc).__name__}"] += 1
-                return
-            for n, outcome in enumerate(outcomes):
-                label = ("parse()", "kehoach parse", "kehoach check")[n]
-                counts[f"{label} {outcome.kind}"] += 1
-                if outcome.bug:
-                    signature = f"{case.fmt}:{outcome.signature()}" + ("" if n == 0 else f":{label}")
-                    signatures[signature] += 1
-                    if len(failures[signature]) < args.keep:
-                        failures[signature].append((case, outcome))
-            slowest.append((outcomes[0].seconds, case.describe()[:200]))
-            if index % args.progress == 0:
-                rate = index / (time.monotonic() - started)
-                print(f"{index} cases, {rate:.1f}/s, bugs {sum(signatures.values())}", file=sys.stderr, flush=True)
-
-        one()
-        elapsed = time.monotonic() - started
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        for signature, found in failures.items():
-            for k, (case, outcome) in enumerate(found, start=1):
-                def same(candidate: Case, want: str = signature) -> bool:
-                    try:
-                        again = run_case(server, candidate, work, ocr=args.ocr, cli=":kehoach" in want)
-                    except Exception:
-                        return False
-                    return any(f"{candidate.fmt}:{o.signature()}" in want for o in again if o.bug)
-
-                small = minimise(case, same, budget=args.minimise_budget) if args.minimise_budget else case
-                write_reproducer(out / f"{SLUG.sub('-', signature).strip('-')}-{k}", small, outcome,
-                                 len(case.build()))
-    slowest.sort(reverse=True)
-    summary = {"cases": index, "seconds": round(elapsed, 1), "cases_per_second": round(index / max(elapsed, 1e-9), 2),
-               "caps": {"seconds": args.seconds, "memory_mb": args.memory_mb, "ocr": args.ocr},
-               "counts": dict(sorted(counts.items())), "bug_signatures": dict(signatures.most_common()),
-               "slowest": slowest[:10]}
-    (Path(args.out) / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n",
-                                                 encoding="utf-8")
-    return summary
+    with ForkServer(seconds=args.seconds, memory_mb=args.memory_mb) as server:
+        run = Campaign(server, ocr=args.ocr, cli_every=args.cli_every, keep=args.keep)
+        run.run(args.cases, seed=args.seed, formats=tuple(args.formats.split(",")), progress=args.progress)
+        run.write(Path(args.out), minimise_budget=args.minimise_budget)
+        print(run.report(), file=sys.stderr)
+        return run.summary()
 
 
 def hostile_table(args: argparse.Namespace) -> int:

@@ -6,8 +6,9 @@ memory cap (``RLIMIT_DATA``, the heap and anonymous mappings: what a runaway par
 file-size cap, its stdout/stderr sent to files, and is killed at its time cap. Requests:
 
 - ``{"mode": "parse", "path": …, "name"?, "format"?, "ocr"?, "limits"?: {budget: value},
-  "inject"?: "module:function"}``: ``kehoach_parser.parse()``, then the plan's JSON read back
-  into ``Plan``. ``inject`` replaces that function by one raising ``RuntimeError`` (a planted bug).
+  "inject"?: "module:function[@raise|@sleep|@allocate]"}``: ``kehoach_parser.parse()``, then the
+  plan's JSON read back into ``Plan``. ``inject`` replaces that function by a planted bug (raising
+  ``RuntimeError``, hanging, or eating memory): how the harness and the error boundary are tested.
 - ``{"mode": "cli", "argv": [...], "cwd"?}``: ``kehoach_parser.cli.main(argv)`` as the
   ``kehoach`` script runs it (an escaping exception prints a traceback, as the interpreter would).
 
@@ -57,17 +58,32 @@ def chain(exc: BaseException) -> list[str]:
     return names
 
 
+def _raise(*_args: object, **_kwargs: object) -> None:
+    raise RuntimeError("planted bug (fuzz harness fault injection)")
+
+
+def _sleep(*_args: object, **_kwargs: object) -> None:
+    time.sleep(3600)
+
+
+def _allocate(*_args: object, **_kwargs: object) -> None:
+    hoard = []
+    while True:
+        hoard.append(bytearray(16 * MiB))
+
+
+# what a planted function does ("module:function@sleep"): raise a bug, hang, eat memory
+PLANTED = {"raise": _raise, "sleep": _sleep, "allocate": _allocate}
+
+
 def run_parse(request: dict[str, Any]) -> dict[str, Any]:
     if request.get("inject"):
-        module_name, _, attr = request["inject"].partition(":")
+        target, _, behaviour = request["inject"].partition("@")
+        module_name, _, attr = target.partition(":")
         module = sys.modules.get(module_name) or __import__(module_name, fromlist=[attr])
         if not hasattr(module, attr):
             return {"status": "inject-missing", "detail": request["inject"]}
-
-        def planted(*_args: object, **_kwargs: object) -> None:
-            raise RuntimeError("planted bug (fuzz harness fault injection)")
-
-        setattr(module, attr, planted)
+        setattr(module, attr, PLANTED[behaviour or "raise"])
     limits = Limits().override(**request["limits"]) if request.get("limits") else None
     start = time.monotonic()
     try:
@@ -198,9 +214,22 @@ def serve_one(request: dict[str, Any]) -> dict[str, Any]:
     return report
 
 
+def warm() -> None:
+    """Parse and check one sample before serving, so every child starts with the lazy imports and
+    caches a long-running service has (and is timed on its own work, not on start-up)."""
+    from kehoach_parser.check import check_file
+
+    samples = HERE.parents[1] / "samples"
+    for sample in sorted(samples.glob("000_*.txt"))[:1] + sorted(samples.glob("000_*.docx"))[:1]:
+        with contextlib.suppress(Exception):
+            kehoach_parser.parse(sample)
+            check_file(sample)
+
+
 def main() -> None:
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # nothing but reports on the protocol pipe
+    warm()
     for line in sys.stdin:
         if line.strip():
             protocol.write(json.dumps(serve_one(json.loads(line))) + "\n")

@@ -92,9 +92,10 @@ def _object_op(pdf: pikepdf.Pdf, op: Mutation) -> None:
     page = pdf.pages[0].obj
     if kind == "media_box":
         page.MediaBox = pikepdf.Array(MEDIA_BOXES[op["box"]])
-    elif kind == "pages":
-        for _ in range(op["count"]):
-            pdf.pages.append(pdf.pages[0])
+    elif kind == "pages":  # the first page listed again and again: one object, many pages
+        pages = pdf.Root.Pages
+        pages.Kids = pikepdf.Array([page] * op["count"] + list(pages.Kids))
+        pages.Count = len(pages.Kids)
     elif kind == "inflate":
         page.Contents = pdf.make_stream(_text_ops(op["mb"]))
     elif kind == "drop_text":
@@ -164,7 +165,8 @@ def _byte_op(data: bytes, op: Mutation) -> bytes:
 
 def apply(seed: bytes, ops: list[Mutation]) -> bytes:
     """The seed PDF (trimmed to two pages) with ``ops`` applied: object ops first, then byte ops."""
-    objects = [op for op in ops if op["op"] in OBJECT_OPS]
+    # "pages" last: other ops act on the seed's own pages, not on thousands of copies
+    objects = sorted((op for op in ops if op["op"] in OBJECT_OPS), key=lambda op: op["op"] == "pages")
     data = trimmed(seed)
     if objects:
         with pikepdf.open(io.BytesIO(data)) as pdf:
