@@ -198,36 +198,41 @@ def _sparse(folder: Path) -> bytes:
     return b""
 
 
+KE_HOACH_SHOW = b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET"
+A4 = b"/MediaBox [0 0 595 842]"
+FONT_F1 = b" /Resources << /Font << /F1 5 0 R >> >>"  # the font of object 5 as /F1
+
+
+def one_page_pdf(page: bytes, *, pages: bytes = b"/Kids [3 0 R] /Count 1", content: bytes = KE_HOACH_SHOW,
+                 extra: dict[int, bytes] | None = None, **options: int) -> bytes:
+    """A raw PDF: catalog 1, page tree 2 (``pages`` inside), page 3 (``page`` inside) showing
+    content 4 (a stream of ``content``, or ``content`` itself when it is a whole object), and ``extra``."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages %s >>" % pages,
+               3: b"<< /Type /Page /Parent 2 0 R %s /Contents 4 0 R >>" % page,
+               4: content if content.startswith(b"<<") else pdf_stream(content), **(extra or {})}
+    return pdf_bytes(objects, **options)
+
+
 # --- hangs ----------------------------------------------------------------------------------------
 
 @case("pdf-mediabox-cycle", "hang", "a 666-byte PDF whose MediaBox is a reference cycle (never returns)",
       "mediabox-cycle.pdf")
 def _mediabox_cycle(_: Path) -> bytes:
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox 5 0 R >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox 5 0 R /Contents 4 0 R >>",
-                      4: pdf_stream(b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET"),
-                      5: b"6 0 R", 6: b"5 0 R"})
+    return one_page_pdf(b"/MediaBox 5 0 R", pages=b"/Kids [3 0 R] /Count 1 /MediaBox 5 0 R",
+                        extra={5: b"6 0 R", 6: b"5 0 R"})
 
 
 @case("pdf-pages-cycle", "hang", "a page tree whose Kids point back at their parent", "pages-cycle.pdf")
 def _pages_cycle(_: Path) -> bytes:
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-                      4: pdf_stream(b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET")})
+    return one_page_pdf(A4, pages=b"/Kids [3 0 R 2 0 R] /Count 2")
 
 
 @case("pdf-resources-cycle", "hang", "Resources that are a reference cycle; a form XObject that draws itself",
       "resources-cycle.pdf")
 def _resources_cycle(_: Path) -> bytes:
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 6 0 R /Contents 4 0 R >>",
-                      4: pdf_stream(b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET /X1 Do"),
-                      5: pdf_stream(b"/X1 Do", dictionary=b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
-                                                          b"/Resources 6 0 R"),
-                      6: b"<< /XObject << /X1 5 0 R >> /Font 7 0 R >>", 7: b"8 0 R", 8: b"7 0 R"})
+    form = pdf_stream(b"/X1 Do", dictionary=b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources 6 0 R")
+    return one_page_pdf(A4 + b" /Resources 6 0 R", content=KE_HOACH_SHOW + b" /X1 Do",
+                        extra={5: form, 6: b"<< /XObject << /X1 5 0 R >> /Font 7 0 R >>", 7: b"8 0 R", 8: b"7 0 R"})
 
 
 @case("text-citations-one-line", "hang", "citation scanning: a 2.3 MB one-line text (over 3 minutes)",
@@ -441,20 +446,22 @@ def _styles_not_xml(_: Path) -> bytes:
 @case("styles-based-on-cycle", "library", "malformed styles: w:basedOn cycle, numbering through styles",
       "styles-cycle.docx")
 def _styles_cycle(_: Path) -> bytes:
-    styles = w_styles('<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
-                      '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>')
+    return styled_docx('<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+                       '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>')
+
+
+def styled_docx(styles: str) -> bytes:
+    """The plan and three paragraphs of style "A", with the styles part holding ``styles``."""
     body = plan_body(*(w_paragraph(f"Nhiệm vụ {i}", props='<w:pStyle w:val="A"/>') for i in range(3)))
-    return docx_bytes(body, styles=styles)
+    return docx_bytes(body, styles=w_styles(styles))
 
 
 @case("styles-bad-values", "library", "malformed styles: spacing and sizes that are not numbers",
       "styles-values.docx")
 def _styles_values(_: Path) -> bytes:
-    styles = w_styles('<w:docDefaults><w:pPrDefault><w:pPr><w:spacing w:before="abc" w:after="-"/></w:pPr>'
-                      '</w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="A">'
-                      '<w:pPr><w:spacing w:before="1e400" w:line="NaN"/></w:pPr></w:style>')
-    body = plan_body(*(w_paragraph(f"Nhiệm vụ {i}", props='<w:pStyle w:val="A"/>') for i in range(3)))
-    return docx_bytes(body, styles=styles)
+    return styled_docx('<w:docDefaults><w:pPrDefault><w:pPr><w:spacing w:before="abc" w:after="-"/></w:pPr>'
+                       '</w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="A">'
+                       '<w:pPr><w:spacing w:before="1e400" w:line="NaN"/></w:pPr></w:style>')
 
 
 @case("numbering-missing-abstract", "library", "malformed numbering: a w:num naming a missing abstract list",
@@ -553,10 +560,7 @@ def _mixed(_: Path) -> bytes:
       "raw-dict.pdf")
 def _raw_dict(_: Path) -> bytes:
     junk = b" ".join(b"/Key%d (%s)" % (i, b"v" * 40) for i in range(80))
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 (a) /b] %s /Contents 4 0 R >>" % junk,
-                      4: pdf_stream(b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET")})
+    return one_page_pdf(b"/MediaBox [0 0 (a) /b] %s" % junk)
 
 
 @case("pdf-no-root-message", "message", "<_io.BytesIO object at 0x…> in a message (a PDF without a catalog)",
@@ -568,22 +572,17 @@ def _no_root(_: Path) -> bytes:
 @case("pdf-multi-line-message", "message", "a multi-line message (a PDF whose objects hold line breaks)",
       "multi-line.pdf")
 def _multi_line(_: Path) -> bytes:
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0\n595\n(x\ny)] /Contents 4 0 R >>",
-                      4: b"<< /Length 99999 >>\nstream\nBT\n(a\nb) Tj\nET\nendstream"})
+    lying = b"<< /Length 99999 >>\nstream\nBT\n(a\nb) Tj\nET\nendstream"
+    return one_page_pdf(b"/MediaBox [0 0\n595\n(x\ny)]", content=lying)
 
 
 @case("pdf-warnings-bad-xref", "message", "pdfminer's warnings on stderr without the file's name (a lying xref)",
       "bad-xref.pdf")
 def _bad_xref(_: Path) -> bytes:
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> "
-                         b">> /Contents 4 0 R >>",
-                      4: pdf_stream(text_content(["KE HOACH", "Chuyen doi so"])),
-                      5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Widths 9 0 R /FirstChar 999999999999 "
-                         b"/Encoding << /Differences [1 /x 2 (y)] >> >>"}, xref_shift=7)
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Widths 9 0 R /FirstChar 999999999999 "
+            b"/Encoding << /Differences [1 /x 2 (y)] >> >>")
+    return one_page_pdf(A4 + FONT_F1, content=text_content(["KE HOACH", "Chuyen doi so"]), extra={5: font},
+                        xref_shift=7)
 
 
 @case("pdf-padding-3kb", "message", "a valid PDF followed by 3 KB of padding refused as truncated",
@@ -609,15 +608,11 @@ def _planted(_: Path) -> bytes:
 @case("pdf-broken-font", "message", "broken fonts: a ToUnicode map and widths that are garbage", "broken-font.pdf")
 def _broken_font(_: Path) -> bytes:
     cmap = b"begincmap 1 beginbfrange <00> <FFFFFFFF> <0041> endbfrange 1 beginbfchar <01> <D800DC00FFFF> endbfchar"
-    return pdf_bytes({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                      2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> "
-                         b">> /Contents 4 0 R >>",
-                      4: pdf_stream(b"BT /F1 12 Tf 72 700 Td <0102030405> Tj ET"),
-                      5: b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] "
-                         b"/ToUnicode 6 0 R >>",
-                      6: pdf_stream(cmap),
-                      7: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [0 [1e30 -5 (x)]] /DW -1e40 >>"})
+    fonts = {5: b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] "
+                b"/ToUnicode 6 0 R >>",
+             6: pdf_stream(cmap),
+             7: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [0 [1e30 -5 (x)]] /DW -1e40 >>"}
+    return one_page_pdf(A4 + FONT_F1, content=b"BT /F1 12 Tf 72 700 Td <0102030405> Tj ET", extra=fonts)
 
 
 # --- what held: keep it so ------------------------------------------------------------------------------
