@@ -203,6 +203,7 @@ def serve_one(request: dict[str, Any]) -> dict[str, Any]:
         report = {"status": "silent", "exit_status": os.WEXITSTATUS(status)}
     report["seconds"] = elapsed
     report["peak_mb"] = usage.ru_maxrss / 1024
+    report["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     err_path = workdir / f"{request['id']}.stderr"
     if err_path.exists():
         with err_path.open("rb") as handle:

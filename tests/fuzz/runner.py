@@ -54,6 +54,7 @@ class Outcome:
     kind: str
     seconds: float = 0.0
     peak_mb: float = 0.0
+    cpu_seconds: float = 0.0
     error_class: str | None = None
     error_mro: list[str] = field(default_factory=list)
     message: str | None = None
@@ -78,6 +79,8 @@ class Outcome:
         if self.kind in ("stderr", "traceback"):
             last = [line for line in self.detail.splitlines() if line.strip()][-1:] or [""]
             return f"{self.kind}:{NOISE.sub('#', last[0])[:60]}"
+        if self.kind == "timeout" and self.cpu_seconds < 0.5 * self.seconds:
+            return "timeout:loaded"  # the child got less than half a core: the machine was busy, maybe no bug
         return self.kind
 
     def summary(self) -> str:
@@ -111,7 +114,7 @@ def stray_stderr(stderr: str, name: str) -> str:
 def classify(report: dict[str, Any], *, name: str, seconds: float, memory_mb: float) -> Outcome:
     """Turn a child's report into an :class:`Outcome` (``name``: how the input is named in messages)."""
     outcome = Outcome(kind="ok", seconds=report.get("seconds", 0.0), peak_mb=report.get("peak_mb", 0.0),
-                      stderr=report.get("stderr", ""), exit_code=report.get("exit_code"))
+                      cpu_seconds=report.get("cpu_seconds", 0.0), stderr=report.get("stderr", ""), exit_code=report.get("exit_code"))
     status = report["status"]
     chain = report.get("chain", [])
     if status == "killed":
@@ -268,6 +271,7 @@ def run_process(argv: Sequence[str], *, seconds: float = DEFAULT_SECONDS, memory
         stderr = err.read(64 * 1024).decode("utf-8", "replace")
     report: dict[str, Any] = {"status": "killed" if killed else "exit", "exit_code": process.returncode,
                               "seconds": time.monotonic() - start, "peak_mb": usage.ru_maxrss / 1024,
+                              "cpu_seconds": usage.ru_utime + usage.ru_stime,
                               "stderr": stderr}
     if not killed and process.returncode < 0 and process.returncode != -signal.SIGINT:
         report = {**report, "status": "signal", "signal": signal.Signals(-process.returncode).name}

@@ -10,13 +10,29 @@ fullwidth digits, NUL, form feeds, line separators), mixed line ends, and mixed 
 """
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: conftest's small plan
-from conftest import PLAN_HEAD
+
+def _suite_conftest() -> ModuleType:
+    """tests/conftest.py (the suite's small plan lives there), whether or not pytest loaded it: by
+    path, since several conftest modules share the name."""
+    path = Path(__file__).resolve().parents[1] / "conftest.py"
+    for module in list(sys.modules.values()):
+        if Path(getattr(module, "__file__", None) or "/").resolve() == path:
+            return module
+    spec = importlib.util.spec_from_file_location("kehoach_suite_conftest", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PLAN_HEAD: str = _suite_conftest().PLAN_HEAD
 
 # The small complete plan of the test suite with a three-task annex: the base of hand-made cases.
 PLAN_TEXT = PLAN_HEAD + """| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
