@@ -114,7 +114,8 @@ def stray_stderr(stderr: str, name: str) -> str:
 def classify(report: dict[str, Any], *, name: str, seconds: float, memory_mb: float) -> Outcome:
     """Turn a child's report into an :class:`Outcome` (``name``: how the input is named in messages)."""
     outcome = Outcome(kind="ok", seconds=report.get("seconds", 0.0), peak_mb=report.get("peak_mb", 0.0),
-                      cpu_seconds=report.get("cpu_seconds", 0.0), stderr=report.get("stderr", ""), exit_code=report.get("exit_code"))
+                      cpu_seconds=report.get("cpu_seconds", 0.0), stderr=report.get("stderr", ""),
+                      exit_code=report.get("exit_code"))
     status = report["status"]
     chain = report.get("chain", [])
     if status == "killed":
