@@ -96,9 +96,11 @@ class Campaign:
         self.seconds += time.monotonic() - started
 
     def write(self, out: Path, *, minimise_budget: int = 20) -> None:
-        """Each kept failure, minimised, as ``out/<signature>-<k>/`` (the input and note.json), and
-        ``out/summary.json``."""
+        """``out/summary.json``, then each kept failure as ``out/<signature>-<k>/`` (the input and
+        note.json), minimised unless it is a timeout (each trial of one would cost the whole cap)."""
         out.mkdir(parents=True, exist_ok=True)
+        (out / "summary.json").write_text(json.dumps(self.summary(), ensure_ascii=False, indent=1) + "\n",
+                                          encoding="utf-8")
         with tempfile.TemporaryDirectory(prefix="kehoach-minimise-") as tmp:
             work = Path(tmp)
             for signature, found in self.failures.items():
@@ -110,11 +112,10 @@ class Campaign:
                             return False
                         return want in signatures_of(candidate, again)
 
-                    small = minimise(case, same, budget=minimise_budget) if minimise_budget else case
+                    budget = 0 if outcome.kind == "timeout" else minimise_budget
+                    small = minimise(case, same, budget=budget) if budget else case
                     write_reproducer(out / f"{SLUG.sub('-', signature).strip('-')[:80]}-{k}", small, outcome,
                                      len(case.build()))
-        (out / "summary.json").write_text(json.dumps(self.summary(), ensure_ascii=False, indent=1) + "\n",
-                                          encoding="utf-8")
 
     def summary(self) -> dict[str, Any]:
         return {"cases": self.done, "seconds": round(self.seconds, 1),
