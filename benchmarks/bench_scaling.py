@@ -105,7 +105,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10K,100K,1M,10M")
     parser.add_argument("--shapes", default=",".join(SHAPES))
-    parser.add_argument("--cap", type=float, default=30.0, help="seconds per run (default 30)")
+    parser.add_argument("--cap", type=float, default=120.0, help="seconds per run (default 120)")
     parser.add_argument("--memory-mb", type=float, default=4000.0, help="memory cap per run (default 4000)")
     args = parser.parse_args()
     sizes = [parse_size(s) for s in args.sizes.split(",")]

@@ -102,7 +102,7 @@ def run_entry(entry: dict[str, Any], server: ForkServer, folder: Path) -> tuple[
         with open("/dev/full", "wb") as full:
             outcome = run_process(argv, seconds=seconds, memory_mb=memory, stdout=full.fileno())
     else:  # ctrl-c: interrupt a batch once its first output is written
-        copies = [folder / f"copy{n}.txt" for n in range(60)]
+        copies = [folder / f"copy{n}.txt" for n in range(400)]
         for copy in copies:
             shutil.copyfile(path, copy)
         outcome = run_process(["parse", *map(str, copies), "-o", str(out)], seconds=seconds, memory_mb=memory,
