@@ -37,13 +37,15 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
             deadline: Deadline | None = None) -> ParsedDocument:
     """Segment the layout, run every extractor and keep the intermediate results beside the plan."""
     deadline = deadline or Deadline(limits.seconds)
-    seg = segment(layout)
+    seg = segment(layout, limits)
     deadline.check()
     tables = seg.tables
     warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
 
     signature = extract_signature(seg.closing)
-    document = extract_document(seg, signature.organ if signature else None)
+    unreadable: list[tuple[str, str]] = []
+    document = extract_document(seg, signature.organ if signature else None, unreadable)
+    warnings.extend(ParseWarning(code=c, message=m, location=document.location) for c, m in unreadable)
     year = plan_year(document)
 
     targets = text_targets(seg.sections)
@@ -68,13 +70,18 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
         warnings.append(ParseWarning(code="no_kind_word", message="no kind word (KẾ HOẠCH …) above a title was found"))
     if not seg.sections:
         warnings.append(ParseWarning(code="no_sections", message="no Roman-numeral section heading was found"))
+    if seg.origin == "web_page":
+        source = source.model_copy(update={"origin": "web_page"})
+        warnings.append(ParseWarning(code="web_page", message="text copied from a web page: only its Roman-numeral "
+                                     "sections are read into the section tree (a page's numbered items are cut and "
+                                     "wrapped by the copy)"))
 
     texts = list(_texts(seg.items, dict((id(t), lt) for t, lt in tables)))
     plan = Plan(
         source=source,
         document=document,
         references=extract_references(texts, own_id),
-        sections=extract_sections(seg.sections),
+        sections=extract_sections(seg.sections, top_only=seg.origin == "web_page"),
         targets=targets,
         tasks=tasks,
         signature=signature,
@@ -88,7 +95,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
 
 def plan_year(document: Document) -> int | None:
     """The one calendar year a plan covers (completes "Quý II" printed without a year)."""
-    if document.period and document.period.start[:4] == document.period.end[:4]:
+    if document.period and document.period.start and document.period.start[:4] == document.period.end[:4]:
         return int(document.period.start[:4])
     if document.issue_date and document.issue_date.year and document.period is None:
         return document.issue_date.year

@@ -112,7 +112,7 @@ class Context:
     @cached_property
     def period(self) -> tuple[date, date] | None:
         period = self.plan.document.period
-        if period is None:
+        if period is None or period.start is None:  # "đến năm 2030": a horizon, not a period
             return None
         return date.fromisoformat(period.start), date.fromisoformat(period.end)
 

@@ -1,6 +1,20 @@
-"""Deadlines: "Quý II/2026", "Tháng 7/2025", "Trong năm 2025", "Thường xuyên", "Theo hướng dẫn …"."""
+"""Deadlines: "Quý II/2026", "Tháng 7/2025", "Trong năm 2025", "Thường xuyên", "Theo hướng dẫn …".
+
+How a printed deadline is read (gold conventions, "Deadlines"):
+
+1. periodic wording anywhere ("Thường xuyên", "Hằng năm", "Trước ngày 05 của tháng liền kề") -> recurring;
+2. a deadline that opens with "Theo …" -> as_directed (whatever dates it quotes);
+3. otherwise the calendar expressions it holds (a date, a month, a quarter or a list of quarters,
+   a half-year, a year, a span of years), found in one left-to-right scan: one expression gives its
+   own kind and span; several, or a span of years, give "other" from the earliest start to the
+   latest end; none gives as_directed when it says so ("theo kế hoạch …"), else "other".
+
+A year missing from an expression ("Quý II", "ngày 23 tháng 1") is completed by ``default_year``
+(a year in the column header, else the plan's year).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -8,78 +22,56 @@ import regex
 from ..model import Deadline
 from ..text import clean, fold, strip_trailing
 from ..vocab import words
-from .dates import NUMERIC_DATE, iso, month_span, year_span
+from .timespans import calendar_expressions
 
-# "Quý II/2026", "quý 3 năm 2025", "Quý I, II/2026", "Quý III-IV năm 2026"
-QUARTER = regex.compile(
-    r"quý\s*(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:[-–,]|và|đến)\s*(?:quý\s*)?(?P<q2>IV|I{1,3}|[1-4]))?"
-    r"(?:\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d{2}))?",
-    regex.IGNORECASE,
-)
-# "Tháng 7/2025", "tháng 07 năm 2025", "Tháng 10-12/2026"
-MONTH = regex.compile(
-    r"tháng\s*(?P<m>\d{1,2})(?:\s*(?:[-–]|đến)\s*(?:tháng\s*)?(?P<m2>\d{1,2}))?"
-    r"(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2}))?(?!\s*/?\s*\d)",
-    regex.IGNORECASE,
-)
-# "6 tháng đầu năm 2026", "6 tháng cuối năm 2025"
-HALF = regex.compile(r"6\s*tháng\s*(?P<half>đầu|cuối)\s*năm\s*(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
-# "2026", "năm 2026", "2026-2030", "giai đoạn 2026 - 2030"
-YEAR = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?(?!\d)")
+__all__ = ["parse_deadline"]
 
-QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+@dataclass(frozen=True)
+class _Phrases:
+    recurring: tuple[str, ...]
+    as_directed: tuple[str, ...]
+    as_directed_start: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[list[str], list[str]]:
+def _phrases() -> _Phrases:
     table = words("deadlines")
-    return [fold(w) for w in table["recurring"]], [fold(w) for w in table["as_directed"]]
+    opener = "|".join(regex.escape(fold(w)) for w in table["as_directed_openers"])
+    return _Phrases(
+        recurring=tuple(fold(w) for w in table["recurring"]),
+        as_directed=tuple(fold(w) for w in table["as_directed"]),
+        as_directed_start=regex.compile(rf"^(?:{opener})\b"),  # "theo …" at the start of a deadline
+    )
 
 
 def parse_deadline(text: str | None, default_year: int | None = None) -> Deadline | None:
-    """Classify a deadline cell and turn it into a date range; empty -> None.
-
-    ``default_year`` (the plan's year) completes "Quý II" or "Tháng 7" printed without a year.
-    """
+    """Classify a deadline cell and turn it into a date range; empty -> None."""
     raw = strip_trailing(clean(text or ""))
     if not raw:
         return None
     folded = fold(raw)
-    recurring, as_directed = _phrases()
-    if any(_has_phrase(folded, w) for w in recurring):
+    phrases = _phrases()
+    if any(_has_phrase(folded, w) for w in phrases.recurring):
         return Deadline(raw=raw, kind="recurring")
-    m = QUARTER.search(raw)
-    if m:
-        year = int(m["y"]) if m["y"] else default_year
-        first = QUARTERS[m["q"].upper()]
-        last = QUARTERS[m["q2"].upper()] if m["q2"] else first
-        span = month_span(year, 3 * first - 2, 3 * last) if year and first <= last else None
-        return Deadline(raw=raw, kind="quarter", start=span[0] if span else None, end=span[1] if span else None)
-    m = MONTH.search(raw)
-    if m and 1 <= int(m["m"]) <= 12:
-        year = int(m["y"]) if m["y"] else default_year
-        span = month_span(year, int(m["m"]), int(m["m2"]) if m["m2"] else None) if year else None
-        return Deadline(raw=raw, kind="month", start=span[0] if span else None, end=span[1] if span else None)
-    m = NUMERIC_DATE.search(raw)
-    if m:
-        day = iso(int(m["y"]), int(m["m"]), int(m["d"]))
-        if day:
-            return Deadline(raw=raw, kind="date", start=day, end=day)
-    m = HALF.search(raw)
-    if m:
-        year = int(m["y"])
-        start, end = month_span(year, 1, 6) if fold(m["half"]) == "dau" else month_span(year, 7, 12)
-        return Deadline(raw=raw, kind="other", start=start, end=end)
-    if any(_has_phrase(folded, w) for w in as_directed):
+    if phrases.as_directed_start.match(folded):
         return Deadline(raw=raw, kind="as_directed")
-    m = YEAR.search(raw)
-    if m:
-        start, end = year_span(int(m["y"]), int(m["y2"]) if m["y2"] else None)
-        return Deadline(raw=raw, kind="year", start=start, end=end)
-    return Deadline(raw=raw, kind="other")
+    found = calendar_expressions(raw, default_year)
+    if not found:
+        if any(_has_phrase(folded, w) for w in phrases.as_directed):
+            return Deadline(raw=raw, kind="as_directed")
+        return Deadline(raw=raw, kind="other")
+    if len(found) == 1:
+        one = found[0]
+        kind = "other" if one.kind in ("half", "years") else one.kind
+        return Deadline(raw=raw, kind=kind, start=one.start, end=one.end)  # type: ignore[arg-type]
+    starts = [e.start for e in found if e.start]
+    ends = [e.end for e in found if e.end]
+    return Deadline(raw=raw, kind="other", start=min(starts) if starts else None, end=max(ends) if ends else None)
 
 
 def _has_phrase(folded: str, phrase: str) -> bool:
+    """``phrase`` stands in ``folded`` as whole words."""
     at = folded.find(phrase)
     while at >= 0:
         before_ok = at == 0 or not folded[at - 1].isalnum()
@@ -88,3 +80,4 @@ def _has_phrase(folded: str, phrase: str) -> bool:
             return True
         at = folded.find(phrase, at + 1)
     return False
+

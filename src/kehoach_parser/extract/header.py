@@ -7,64 +7,109 @@ import regex
 
 from ..model import Document, IssueDate, Location, Period
 from ..segment.document import Segments
-from ..segment.markers import NUMBER_LINE
+from ..segment.markers import NUMBER_DIGITS, NUMBER_LINE, document_kind_line
 from ..segment.paragraphs import Para
-from ..text import clean, fold, is_upper_text, join_fragments
+from ..text import clean, fold, is_upper_text, join_all
 from ..vocab import alternation, words
-from .dates import NUMERIC_DATE, WORD_DATE, iso, month_span, year_span
+from .dates import NUMERIC_DATE, WORD_DATE, iso
+from .organs import Organ, header_organs, issuer_of, parse_organ
+from .timespans import calendar_expressions
 
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
 DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")
-# "giai đoạn 2026-2030", "2026 - 2030"
-SPAN = regex.compile(r"(?<![\d/])(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
-# "6 tháng cuối năm 2025", "6 tháng đầu năm 2026"
-HALF_YEAR = regex.compile(r"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
-# "quý III năm 2026", "Quý 2/2026"
-QUARTER = regex.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:năm|/)\s*(?P<y>(?:19|20)\d{2})", regex.IGNORECASE)
-# "năm 2026" not inside "ngày … tháng … năm" and not "đến năm 2030"
-YEAR = regex.compile(r"(?<!tháng\s+\d{1,2}\s+)(?<!đến\s+)(?<!tháng\s+)năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE)
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
 MOTTO = regex.compile(alternation("closing", "motto", spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
-QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @lru_cache(maxsize=1)
-def _organ_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _body_organ() -> regex.Pattern[str]:
+    """"Ủy ban nhân dân Phường Lê Ích Mộc xây dựng", "UBND phường Lê Ích Mộc ban hành", "Văn phòng UBND
+    tỉnh Lai Châu đã ban hành Kế hoạch": an organ in the body that issues the plan."""
     organs = words("organs")
-    names = sorted(set(organs["names"]) | set(organs["abbreviations"]), key=len, reverse=True)
-    levels = sorted(organs["levels"], key=len, reverse=True)
-    verbs = sorted(organs["issuing_verbs"], key=len, reverse=True)
-    name = "|".join(map(regex.escape, names))
-    level = "|".join(map(regex.escape, levels))
+    names = alternation("organs", "types")
+    levels = alternation("organs", "levels")
+    verbs = alternation("organs", "issuing_verbs")
+    kinds = alternation("citations", "kinds")
+    past = regex.escape(organs["past_marker"])
     place = r"(?:[\p{Lu}\d][\p{L}\d'’\-]*)(?:\s+[\p{Lu}\d][\p{L}\d'’\-]*)*"
-    # "Ủy ban nhân dân Phường Lê Ích Mộc xây dựng", "UBND phường Lê Ích Mộc ban hành"
-    body = regex.compile(
-        rf"(?P<organ>(?i:{name}))\s+(?P<level>(?i:{level}))\s+(?P<place>{place})"
-        rf"(?=\s+(?:{'|'.join(map(regex.escape, verbs))})\b)"
+    return regex.compile(
+        rf"(?<![\p{{L}}\-/])(?P<organ>(?:{names})\s+(?i:{levels})\s+{place}"
+        rf"|(?<=^|,\s*)(?:{names})(?![\p{{L}}])[^.;:,\d/]{{0,100}}?(?=\s+(?:{past}\s+)?(?:{verbs})\s+(?i:{kinds})(?![\p{{L}}])))"
+        rf"\s+(?:{past}\s+)?(?:{verbs})(?![\p{{L}}])"
     )
-    # "ỦY BAN NHÂN DÂN PHƯỜNG LÊ ÍCH MỘC" (header lines joined)
-    header = regex.compile(rf"(?P<organ>{name})\s+(?P<level>{level})\s+(?P<place>\S.*)$", regex.IGNORECASE)
-    return body, header
 
 
-def extract_document(seg: Segments, signature_organ: str | None) -> Document:
+@lru_cache(maxsize=1)
+def _news_report() -> regex.Pattern[str]:
+    """"Ngày 30/12/2025, Văn phòng UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1888/KH-VPUBND …": a
+    news page's lead that reports the plan, its date, issuer, number and symbol."""
+    g = words("grammar")
+    day, number = regex.escape(g["day"]), regex.escape(g["number"])
+    names = alternation("organs", "types")
+    verbs = alternation("organs", "news_verbs")
+    kinds = alternation("citations", "kinds")
+    past = alternation("organs", "news_markers")
+    return regex.compile(
+        rf"^(?:(?i:{day})\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s*,\s*)?"
+        rf"(?P<organ>(?:{names})(?![\p{{L}}])[^.;:]{{0,100}}?)\s+(?:(?:{past})\s+)?(?:{verbs})\s+(?i:{kinds})"
+        rf"\s+(?i:{number})?\s*(?P<num>\d+)\s*/\s*(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d\-]*)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _stamp_markers() -> tuple[str, ...]:
+    return tuple(fold(w) for w in words("header", "stamp_markers"))
+
+
+def is_stamp(text: str) -> bool:
+    """A line of a stamp put on the document after it was issued ("ĐẾN Số: 1614 …", "SAO Y …",
+    "Ký bởi: …"): never a header fact."""
+    folded = fold(text)
+    return any(folded.startswith(m) or f" {m}" in folded for m in _stamp_markers())
+
+
+@lru_cache(maxsize=1)
+def _motto_words() -> tuple[str, ...]:
+    return tuple(fold(m) for m in words("closing", "motto"))
+
+
+def is_motto_part(text: str) -> bool:
+    """The national motto or a line of it ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM")."""
+    folded = fold(MOTTO.sub(" ", text)).strip(" -–")
+    if not folded:
+        return True
+    return len(folded.split()) >= 2 and any(folded in m for m in _motto_words())
+
+
+def extract_document(seg: Segments, signature_organ: str | None,
+                     unreadable: list[tuple[str, str]] | None = None) -> Document:
+    """The header facts of a segmented plan (the contract's ``document``).
+
+    Read from the header above the kind word, stamps left out ("ĐẾN Số: …", "SAO Y …"); where the
+    header lacks a fact, from a news page's lead ("Ngày 30/12/2025, Văn phòng UBND tỉnh … đã ban
+    hành Kế hoạch số 1888/KH-VPUBND …"), a portal's metadata table, the body or the signature."""
     doc = Document()
+    unreadable = unreadable if unreadable is not None else []  # (warning code, message) of what could not be read
     if seg.kind:
         doc.kind = seg.kind[0]  # type: ignore[assignment]
         doc.kind_word = seg.kind[1]
     if seg.kind_para is not None:
         doc.location = Location(page=seg.kind_para.page, line=seg.kind_para.line)
-    header_texts = [p.text for p in seg.header] or [p.text for p in seg.items[:8] if isinstance(p, Para)]
+    header = [p for p in seg.header if not is_stamp(p.text)]
+    header_texts = [p.text for p in header] or [p.text for p in seg.items[:8] if isinstance(p, Para)
+                                                 and not is_stamp(p.text)]
     for text in header_texts:
         m = NUMBER_LINE.search(text)
         if m:
-            doc.number = m["num"] or None
+            number = m["num"] or None
+            if number is not None and not NUMBER_DIGITS.match(number):
+                unreadable.append(("number_unreadable", f"the document number is not printed in digits "
+                                                        f"(handwritten or illegible: {number!r}); left blank"))
+                number = None
+            doc.number = number
             doc.symbol = m["sym"].rstrip(".-") or None
             doc.number_line = clean(m.group())
             break
-    if not seg.kind and doc.symbol:
-        prefix = doc.symbol.split("-")[0]
-        doc.kind = words("symbol_kinds").get(prefix, "other")
     for text in header_texts:
         rest = NUMBER_LINE.sub(" ", text)
         rest = MOTTO.sub(" ", rest).strip()
@@ -75,15 +120,45 @@ def extract_document(seg: Segments, signature_organ: str | None) -> Document:
             doc.place = clean(m["place"]) if m else None
             doc.dateline = clean(m.group()) if m else date.raw
             break
+    news = _news(seg) if doc.number_line is None else None
+    if news is not None:
+        doc.number, doc.symbol = news["num"], news["sym"]
+        if doc.issue_date is None and news["date"]:
+            doc.issue_date = _issue_date(f"{words('grammar', 'day')} {news['date']}")
+    _from_metadata(doc, seg.metadata)
+    if not seg.kind and doc.symbol:
+        prefix = doc.symbol.split("-")[0]
+        doc.kind = words("symbol_kinds").get(prefix, "other")
     if seg.title_paras:
-        title = ""
-        for para in seg.title_paras:
-            title = join_fragments(title, para.text)
-        doc.title = clean(title) or None
+        doc.title = clean(join_all([para.text for para in seg.title_paras])) or None
     if doc.title:
         doc.period = plan_period(doc.title)
-    doc.issuer = _issuer(seg, doc.place, signature_organ)
+    issuer, parent = _issuer(seg, header, doc, news, signature_organ)
+    doc.issuer = issuer
+    doc.parent_issuer = parent
     return doc
+
+
+def _news(seg: Segments) -> regex.Match[str] | None:
+    """The lead of a news page that reports the plan, among the first paragraphs."""
+    for item in seg.items[:12]:
+        if isinstance(item, Para):
+            m = _news_report().match(item.text)
+            if m:
+                return m
+    return None
+
+
+def _from_metadata(doc: Document, metadata: dict[str, str]) -> None:
+    """A portal's metadata table fills in what the document's own header does not print."""
+    if not metadata:
+        return
+    if doc.number_line is None and doc.symbol is None and metadata.get("number"):
+        number, _, symbol = metadata["number"].partition("/")
+        if number.strip().isdigit() and symbol:
+            doc.number, doc.symbol = number.strip(), symbol.strip()
+    if doc.issue_date is None and metadata.get("issue_date"):
+        doc.issue_date = _issue_date(f"{words('grammar', 'day')} {metadata['issue_date']}")
 
 
 def _issue_date(text: str) -> IssueDate | None:
@@ -104,66 +179,82 @@ def _checked_date(raw: str, year: int | None, month: int | None, day: int | None
     return IssueDate(raw=raw, year=year, month=month, day=day, iso=iso(year, month, day))
 
 
+# the kinds of time expression that can state a plan's period, the one that decides first
+PERIOD_KINDS = ("years", "half", "quarter", "year", "until")
+
+
 def plan_period(title: str) -> Period | None:
-    """The span a plan covers, from its title ("năm 2026", "6 tháng cuối năm 2025", "2026-2030")."""
-    m = SPAN.search(title)
-    if m and int(m["a"]) <= int(m["b"]):
-        start, end = year_span(int(m["a"]), int(m["b"]))
-        return Period(start=start, end=end)
-    m = HALF_YEAR.search(title)
-    if m:
-        y = int(m["y"])
-        span = month_span(y, 1, 6) if fold(m["half"]) == "dau" else month_span(y, 7, 12)
-        return Period(start=span[0], end=span[1]) if span else None
-    m = QUARTER.search(title)
-    if m:
-        q = QUARTERS[m["q"].upper()]
-        span = month_span(int(m["y"]), 3 * q - 2, 3 * q)
-        return Period(start=span[0], end=span[1]) if span else None
-    m = YEAR.search(title)
-    if m:
-        start, end = year_span(int(m["y"]))
-        return Period(start=start, end=end)
+    """The span a plan covers, from its title: "giai đoạn 2026-2030", "6 tháng cuối năm 2025",
+    "quý III năm 2026", "năm 2026", or "đến năm 2030" (no start). A date in the title ("Chỉ thị số 13
+    ngày 02 tháng 5 năm 2024") states no period."""
+    found = calendar_expressions(title, bare_years=False, horizons=True)
+    for kind in PERIOD_KINDS:
+        for expression in found:
+            if expression.kind == kind and expression.end:
+                return Period(start=expression.start, end=expression.end)
     return None
 
 
-def _issuer(seg: Segments, place: str | None, signature_organ: str | None) -> str | None:
-    body_pattern, header_pattern = _organ_patterns()
-    # 1. the organ lines of the header (left column): the lowest organ, one line or two
-    organ_lines = [MOTTO.sub(" ", p.text).strip() for p in seg.header]
-    organ_lines = [t for t in organ_lines if t and is_upper_text(t) and not NUMBER_LINE.search(t)]
-    for i in range(len(organ_lines) - 1, -1, -1):
-        for text in (organ_lines[i], " ".join(organ_lines[i - 1:i + 1]) if i else None):
-            m = header_pattern.search(text) if text else None
-            if m:
-                return _issuer_name(m["organ"], m["level"], _title_case(m["place"]))
-    # 2. the body: "Ủy ban nhân dân phường X xây dựng / ban hành Kế hoạch …"
+def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[str] | None,
+            signature_organ: str | None) -> tuple[str | None, str | None]:
+    """(issuer, parent issuer): the lowest organ of the header's organ lines, completed with the
+    place of the organ above it; else the organ of a news lead or of the body's issuing sentence;
+    else the signature's organ with the dateline's place. An organ bound to a place that the
+    document prints without one ("ỦY BAN NHÂN DÂN") takes the place of the portal's metadata
+    ("Cơ quan ban hành: Tỉnh Bắc Ninh") or of the title ("… TỈNH BẮC NINH …")."""
+    numbered = next((i for i, p in enumerate(header) if NUMBER_LINE.search(p.text)), len(header))
+    lines = [MOTTO.sub(" ", p.text).strip() for p in header[:numbered]]  # the organ stands above "Số: …"
+    lines = [text for text in lines if _organ_line(text)]
+    issuing, parent = issuer_of(header_organs(lines))
+    if issuing is None and news is not None:
+        issuing = parse_organ(news["organ"])
+    if issuing is None:
+        issuing = _body_issuer(seg)
+    if issuing is None and signature_organ:
+        issuing = parse_organ(signature_organ)
+        if not issuing.has_place() and doc.place:
+            return f"{issuing.full_name()} {doc.place}", None
+    if issuing is None:
+        return None, None
+    if issuing.placed and not issuing.has_place():
+        for hint in (seg.metadata.get("issuer"), doc.title):
+            place = _place_in(hint)
+            if place is not None:
+                issuing = issuing.with_place_of(place)
+                break
+    return issuing.full_name(), parent.full_name() if parent else None
+
+
+def _organ_line(text: str) -> bool:
+    """A line of the header's organ column: in capitals, not the number, the date or the motto."""
+    return is_upper_text(text) and not NUMBER_LINE.search(text) and not is_motto_part(text) \
+        and not WORD_DATE.search(text) and document_kind_line(text) is None
+
+
+def _body_issuer(seg: Segments) -> Organ | None:
     for item in seg.items:
         if isinstance(item, Para):
-            m = body_pattern.search(item.text)
+            m = _body_organ().search(item.text)
             if m:
-                return _issuer_name(m["organ"], m["level"], m["place"])
-    # 3. the signature's organ with the dateline's place
-    if signature_organ and place:
-        m = header_pattern.search(f"{signature_organ} {place}")
-        if m:
-            return _issuer_name(m["organ"], m["level"], m["place"])
-        return f"{_organ_name(signature_organ)} {place}"
+                return parse_organ(m["organ"])
     return None
 
 
-def _organ_name(organ: str) -> str:
-    abbreviations: dict[str, str] = words("organs", "abbreviations")
-    if organ.upper() in abbreviations:
-        return abbreviations[organ.upper()]
-    if is_upper_text(organ):
-        return organ[:1].upper() + organ[1:].lower()
-    return organ
+def _place_in(text: str | None) -> Organ | None:
+    """The level and place named in ``text`` ("Tỉnh Bắc Ninh", "… TỈNH BẮC NINH GIAI ĐOẠN …")."""
+    if not text:
+        return None
+    m = _level_place().search(text)
+    if not m:
+        return None
+    return parse_organ(f"{m['level']} {m['place']}")
 
 
-def _issuer_name(organ: str, level: str, place: str) -> str:
-    return f"{_organ_name(organ)} {level.lower()} {clean(place)}"
-
-
-def _title_case(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() if is_upper_text(w) else w for w in clean(text).split())
+@lru_cache(maxsize=1)
+def _level_place() -> regex.Pattern[str]:
+    levels = alternation("organs", "levels")
+    stops = alternation("grammar", "span")
+    # "tỉnh Bắc Ninh", "TỈNH BẮC NINH" (up to "GIAI ĐOẠN", a year or punctuation)
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?P<level>(?i:{levels}))\s+(?P<place>(?:(?!(?i:{stops})(?![\p{{L}}]))\p{{Lu}}[\p{{L}}'’\-]*\s*){{1,4}})"
+    )

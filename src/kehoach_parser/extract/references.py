@@ -1,7 +1,12 @@
-"""Cited documents: "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị" -> Reference."""
+"""Cited documents: "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị" -> Reference.
+
+Linear in the text: each citation is matched once, and what follows it (its date, its issuer) is
+read with anchored patterns at the citation's end inside a bounded window, never by slicing the
+rest of the text.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,20 +14,21 @@ import regex
 
 from ..model import Location, Reference
 from ..text import tone_key
-from ..vocab import words
+from ..vocab import alternation, words
 from .dates import parse_date
 
-# "57-NQ/TW", "179/2025/NĐ-CP", "8177/BKHCN-CĐSQG", "15527BT/TTT-TTH", "57- NQ/TW", "06/CP"
-DOC_ID = r"\d{1,6}[\p{L}]*(?:(?:-\s?|/)[\p{Lu}\d][\p{L}\d]*)+"
-# ", ngày 22/12/2024" or "ngày 31 tháng 12 năm 2025" right after an id
-AFTER_DATE = regex.compile(
-    r"^\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
-    regex.IGNORECASE,
-)
-# ", của X" / " của X" right after the id or its date
-AFTER_OF = regex.compile(r"^\s*,?\s*của\s+(?P<rest>.*)$", regex.DOTALL)
-# where an issuer name certainly ends
+# "57-NQ/TW", "179/2025/NĐ-CP", "8177/BKHCN-CĐSQG", "15527BT/TTT-TTH", "57- NQ/TW", "06/CP", "21.4/GĐN"
+DOC_ID = r"\d{1,6}(?:\.\d{1,4})?[\p{L}]*(?:(?:-\s?|/)[\p{Lu}\d][\p{L}\d]*)+"
+# "YBB-SA032/26-LR": an id that starts with letters, taken only right after the number word ("số")
+LETTER_ID = r"\p{Lu}[\p{Lu}\d]*(?:(?:-\s?|/)[\p{Lu}\d][\p{L}\d]*)+"
+# where an issuer name certainly ends: "…; ", "(", a full stop, a colon, a line break
 ISSUER_END = regex.compile(r"[;()\[\]\n]|\.(?:\s|$)|:")
+# the characters after a citation where its date and issuer are looked for
+AFTER_WINDOW = 240
+# an identifier of one document, for finding the ids in a list ("15527BT/TTT-TTH và 708/BTTT-CATTT")
+ONE_ID = regex.compile(rf"{LETTER_ID}|{DOC_ID}")
+# white space inside a printed id ("57- NQ/TW")
+ID_SPACES = regex.compile(r"\s+")
 
 
 @dataclass
@@ -38,13 +44,50 @@ class Mention:
     end: int = 0
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    citation: regex.Pattern[str]
+    after_date: regex.Pattern[str]
+    after_of: regex.Pattern[str]
+    stop: regex.Pattern[str]
+    head: regex.Pattern[str]
+    kind_word: regex.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _citation() -> regex.Pattern[str]:
-    kinds = sorted(words("citations", "kinds"), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(k) for k in kinds)
-    return regex.compile(
-        rf"(?<![\p{{L}}])(?P<kind>{alternatives})(?:\s+số\s*:?)?\s*(?P<ids>{DOC_ID}(?:\s*(?:,|và)\s*{DOC_ID})*)",
+def _patterns() -> _Patterns:
+    g = words("grammar")
+    number, day, month, year, of, and_ = (regex.escape(g[k]) for k in ("number", "day", "month", "year", "of", "and"))
+    kinds = alternation("citations", "kinds")
+    names = int(words("citations", "max_name_words"))
+    ids = rf"(?:{DOC_ID})(?:\s*(?:,|(?i:{and_}))\s*(?:{DOC_ID}))*"
+    # "Nghị quyết số 57-NQ/TW", "Quyết định 1883/QĐ-UBND", "Luật Điện lực số 61/2024/QH15",
+    # "Văn bản số YBB-SA032/26-LR", "văn bản số 15527BT/TTT-TTH và 708/BTTT-CATTT"
+    citation = regex.compile(
+        rf"(?<![\p{{L}}])(?P<kind>(?i:{kinds}))(?![\p{{L}}])"
+        rf"(?:(?P<name>(?:\s+[^\s,;:.()\d]+){{0,{names}}}?)\s+(?i:{number})\s*:?\s*(?P<ids>(?:{LETTER_ID}|{DOC_ID})"
+        rf"(?:\s*(?:,|(?i:{and_}))\s*(?:{DOC_ID}))*)"
+        rf"|\s*(?P<ids2>{ids}))"
+    )
+    # ", ngày 22/12/2024" or "ngày 31 tháng 12 năm 2025" right after an id
+    after_date = regex.compile(
+        rf"\s*,?\s*{day}\s+(?P<date>\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{4}}"
+        rf"|\d{{1,2}}\s+{month}\s+\d{{1,2}}\s+{year}\s+\d{{4}})",
         regex.IGNORECASE,
+    )
+    # ", của Bộ Chính trị" / " của X" right after the id or its date
+    after_of = regex.compile(rf"\s*,?\s*{of}\s+")
+    stops = alternation("citations", "issuer_stop_words")
+    heads = alternation("citations", "issuer_heads")
+    capitalised = "|".join(regex.escape(k[0].upper() + k[1:]) for k in
+                           sorted(words("citations", "kinds"), key=len, reverse=True))
+    return _Patterns(
+        citation=citation,
+        after_date=after_date,
+        after_of=after_of,
+        stop=regex.compile(rf"(?:{stops})\b"),  # "về", "ban hành" …: where an issuer's name ends
+        head=regex.compile(rf"(?:{heads})\b"),  # "Bộ", "Ủy ban", "Thủ tướng" …: how an issuer starts
+        kind_word=regex.compile(rf"(?:{capitalised})\b"),  # "Nghị định" …: the next citation starts
     )
 
 
@@ -53,73 +96,67 @@ def _kind_names() -> dict[str, str]:
     return {k.casefold(): k[0].upper() + k[1:] for k in words("citations", "kinds")}
 
 
-@lru_cache(maxsize=1)
-def _issuer_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    stops = sorted(words("citations", "issuer_stop_words"), key=len, reverse=True)
-    heads = sorted(words("citations", "issuer_heads"), key=len, reverse=True)
-    kinds = sorted(words("citations", "kinds"), key=len, reverse=True)
-    stop = regex.compile(rf"^(?:{'|'.join(map(regex.escape, stops))})\b")
-    head = regex.compile(rf"^(?:{'|'.join(map(regex.escape, heads))})\b")
-    kind = regex.compile(rf"^(?:{'|'.join(regex.escape(k[0].upper() + k[1:]) for k in kinds)})\b")
-    return stop, head, kind
-
-
-def issuer_after(text: str) -> str | None:
-    """The organ named at the start of ``text`` (what follows "của"), or None."""
-    end = ISSUER_END.search(text)
-    text = text[: end.start()] if end else text
-    stop, head, kind = _issuer_rules()
-    if not head.match(text):
+def issuer_after(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
+    """The organ named at ``pos`` in ``text`` (what follows "của"), read no further than ``endpos``."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    stop_at = ISSUER_END.search(text, pos, end)
+    end = stop_at.start() if stop_at else end
+    p = _patterns()
+    if not p.head.match(text, pos, end):
         return None
     taken: list[str] = []
-    tokens = text.split()
-    for i, token in enumerate(tokens):
-        rest = " ".join(tokens[i:])
-        if i and (stop.match(rest) or kind.match(rest)):
+    for token in regex.finditer(r"\S+", text, pos=pos, endpos=end):
+        if taken and (p.stop.match(text, token.start(), end) or p.kind_word.match(text, token.start(), end)):
             break
-        if taken and taken[-1].endswith(","):
-            # a comma continues a name only into lower-case words ("khoa học, công nghệ")
-            if not token[0].islower():
-                break
-        taken.append(token)
+        if taken and taken[-1].endswith(",") and not token.group()[0].islower():
+            break  # a comma continues a name only into lower-case words ("khoa học, công nghệ")
+        taken.append(token.group())
     issuer = " ".join(taken).rstrip(" ,")
     return issuer or None
 
 
-def mentions(text: str) -> Iterable[Mention]:
+def mentions(text: str) -> Iterator[Mention]:
     """Every citation in ``text``, in order ("Nghị quyết số 57-NQ/TW ngày … của …")."""
     names = _kind_names()
-    for m in _citation().finditer(text):
+    p = _patterns()
+    for m in p.citation.finditer(text):
+        group = "ids" if m.group("ids") is not None else "ids2"
         kind = names.get(m["kind"].casefold(), m["kind"])
-        tail = text[m.end():]
+        pos, window = m.end(), m.end() + AFTER_WINDOW
         date = None
-        d = AFTER_DATE.match(tail)
+        d = p.after_date.match(text, pos, window)
         if d:
             date = parse_date(d.group())
-            tail = tail[d.end():]
-        of = AFTER_OF.match(tail)
-        issuer = issuer_after(of["rest"]) if of else None
-        for raw_id in regex.finditer(DOC_ID, m["ids"]):
+            pos = d.end()
+        of = p.after_of.match(text, pos, window)
+        issuer = issuer_after(text, of.end(), window) if of else None
+        base = m.start(group)
+        for raw_id in ONE_ID.finditer(m.group(group)):
             if "/" not in raw_id.group():
                 continue
-            start = m.start("ids") + raw_id.start()
-            yield Mention(regex.sub(r"\s+", "", raw_id.group()), kind, date, issuer, start, start + len(raw_id.group()))
+            start = base + raw_id.start()
+            yield Mention(ID_SPACES.sub("", raw_id.group()), kind, date, issuer, start, start + len(raw_id.group()))
 
 
 def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str | None = None) -> list[Reference]:
     """Every distinct cited document in ``texts`` (in reading order), first mention first.
 
     A later mention fills in a date or issuer the first one lacked; ``own_id`` (the plan's own
-    number and symbol) is not a reference.
+    number and symbol) is not a reference; an id cut off by the end of the text (a web-page excerpt
+    ending in "Quyết định số 2629/QĐ-T") is dropped when a complete id starts with it.
     """
     found: dict[str, Reference] = {}
     own = _key(own_id) if own_id else None
+    cut: tuple[str, str] | None = None  # (key, id) of a mention that ends the whole text
     for entry in texts:
         text, location = (entry, None) if isinstance(entry, str) else entry
+        cut = None
         for mention in mentions(text):
             key = _key(mention.id)
             if key == own:
                 continue
+            if mention.end == len(text.rstrip()):
+                cut = (key, mention.id)
             ref = found.get(key)
             if ref is None:
                 found[key] = Reference(id=mention.id, kind=mention.kind, date=mention.date, issuer=mention.issuer,
@@ -130,6 +167,9 @@ def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str 
                     ref.date = mention.date
                 if ref.issuer is None and mention.issuer:
                     ref.issuer = mention.issuer
+    if cut is not None and found[cut[0]].mentions == 1 and any(
+            key != cut[0] and key.startswith(cut[0]) for key in found):
+        del found[cut[0]]
     return list(found.values())
 
 

@@ -69,6 +69,18 @@ def text_targets(sections: list[Node]) -> list[Target]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _block_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("targets", "block_headings"))
+
+
+def _target_block(text: str) -> bool:
+    """"a) Mục tiêu", "b) Chỉ tiêu:": an enumerated item of an area that announces its targets."""
+    if not ENUMERATED.match(text):
+        return False
+    return fold(strip_trailing(clean(ENUMERATOR.sub("", text)))) in _block_words()
+
+
 def _scan(node: Node, out: list[Target], *, inside: bool, group: str | None) -> None:
     if not inside and is_target_heading(heading_title(node)):
         inside, group = True, None
@@ -76,6 +88,15 @@ def _scan(node: Node, out: list[Target], *, inside: bool, group: str | None) -> 
         for item in node.content:
             if isinstance(item, Para):
                 group = _text_item(item, group, out)
+    else:  # "1. Cải cách thể chế" / "a) Mục tiêu" / "- 100% …" / "b) Nhiệm vụ": the area is the group
+        in_block = False
+        for item in node.content:
+            if not isinstance(item, Para):
+                continue
+            if ENUMERATED.match(item.text):
+                in_block = _target_block(item.text)
+            elif in_block:
+                _text_item(item, heading_title(node), out)
     for child in node.children:
         if inside and not child.is_heading:
             _text_item(Para(child.text, child.para.page, child.para.line), group, out, bullet_only=False)

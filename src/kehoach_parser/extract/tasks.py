@@ -7,6 +7,7 @@ import regex
 
 from ..model import Location, Task
 from ..segment.document import Node
+from ..segment.markers import BULLET_LINE, ENUMERATED, PLUS_LINE
 from ..segment.paragraphs import Para
 from ..segment.tables import LogicalTable
 from ..text import clean, or_none, strip_bullet, strip_trailing
@@ -40,6 +41,9 @@ def task_labels(text: str) -> dict[str, str] | None:
 
 
 def table_tasks(table: LogicalTable, default_year: int | None) -> list[Task]:
+    """One task per row of a task table; a year in the deadline column's header ("Thời gian (Năm
+    2026)") completes the deadlines printed without one, before the plan's own year does."""
+    year = table.deadline_year or default_year
     tasks = []
     for row in table.rows:
         name = clean(row.cells.get("name", ""))
@@ -52,7 +56,7 @@ def table_tasks(table: LogicalTable, default_year: int | None) -> list[Task]:
             lead_person=or_none(row.cells.get("lead_person")),
             lead=split_units(row.cells.get("lead")),
             coordinators=split_units(row.cells.get("coordinators")),
-            deadline=parse_deadline(row.cells.get("deadline"), default_year),
+            deadline=parse_deadline(row.cells.get("deadline"), year),
             output=or_none(row.cells.get("output")),
             note=or_none(row.cells.get("note")),
             source="annex",
@@ -70,26 +74,50 @@ def body_tasks(sections: list[Node], default_year: int | None) -> list[Task]:
 
 
 def _node_tasks(node: Node, default_year: int | None) -> list[Task]:
+    """The body tasks of one numbered item. A group of label lines ("Đơn vị chủ trì: …") belongs to
+    the paragraph right above it when the labels are its sub-bullets ("- Task" / "+ Đơn vị chủ trì:
+    …"); when they stand at the level of the bullets above or shallower ("- Task 1" … "- Task 6" /
+    "Lãnh đạo phụ trách: …" / "Đơn vị chủ trì: …; Đơn vị phối hợp: …"), they apply to every bullet of
+    that block. Label lines right under a numbered item make the item itself the task."""
     tasks: list[Task] = []
-    candidate: Para | None = node.para if node.depth > 1 else None
+    block: list[Para] = []  # paragraphs since the last group of label lines
     fields: dict[str, str] = {}
+    owners: list[Para] = []  # the paragraphs the open group of label lines applies to
 
     def close() -> None:
-        if candidate is not None and fields:
-            tasks.append(_body_task(candidate, fields, node, default_year))
+        if fields:
+            tasks.extend(_body_task(para, fields, node, default_year) for para in owners)
+        fields.clear()
+        owners.clear()
 
     for item in node.content:
         if not isinstance(item, Para):
             continue
         labels = task_labels(item.text)
         if labels is None:
-            close()
-            candidate, fields = item, {}
+            if fields:
+                close()
+                block = []
+            block.append(item)
             continue
+        if not fields:  # the first label line of a group decides whom the group belongs to
+            if not block:
+                owners[:] = [node.para] if node.depth > 1 else []
+            elif _bullet_depth(item.text) > _bullet_depth(block[-1].text):
+                owners[:] = [block[-1]]
+            else:
+                owners[:] = block
         for role, value in labels.items():
             fields.setdefault(role, value)
     close()
     return tasks
+
+
+def _bullet_depth(text: str) -> int:
+    """How deep a line's bullet sets it: 0 plain, 1 "-"/"•"/"a)", 2 "+"."""
+    if PLUS_LINE.match(text):
+        return 2
+    return 1 if BULLET_LINE.match(text) or ENUMERATED.match(text) else 0
 
 
 def _body_task(para: Para, fields: dict[str, str], node: Node, default_year: int | None) -> Task:

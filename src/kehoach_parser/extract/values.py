@@ -11,8 +11,8 @@ from ..vocab import alternation, words
 
 # "95%", "99,5 %", "100" — a number, optionally a percentage
 NUMBER = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?")
-# "95%" — a percentage only
-PERCENT = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)")
+# "95%", "60-70%", "60% - 70%" — a percentage, or a range of them (its lower bound is the target)
+PERCENT = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?:%\s*)?(?:[-–]\s*(?P<upper>\d+(?:[.,]\d+)?)\s*)?(?P<pct>%)")
 # "(2025-2027)", "giai đoạn 2025 - 2027"
 PERIOD = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
 # "≥", ">=", "≤" right before the number
@@ -80,6 +80,8 @@ def parse_value(cell: str | None) -> Value | None:
     if not m:
         return Value(raw=raw, period=_period(period))
     comp, _ = _comparator(scan[: m.start()], scan[m.end():])
+    if m.groupdict().get("upper"):  # "60-70%": at least the lower bound
+        comp = ">="
     return Value(raw=raw, comparator=comp, value=_number(m["num"]), unit="%" if m["pct"] else None,
                  period=_period(period))
 
@@ -97,6 +99,8 @@ def parse_text_value(text: str) -> Value | None:
     if suffix:
         end += suffix.end()
     raw = clean(text[start:end])
+    if m["upper"]:  # "đạt 60-70%": at least the lower bound
+        comp = ">="
     return Value(raw=raw, comparator=comp, value=_number(m["num"]), unit="%", period=None)
 
 

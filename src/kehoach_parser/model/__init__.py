@@ -11,7 +11,8 @@ DocumentKind = Literal["ke_hoach", "quyet_dinh", "bao_cao", "cong_van", "thong_b
 SectionKind = Literal["bases", "objectives", "tasks", "solutions", "funding", "organization", "other"]
 DeadlineKind = Literal["quarter", "month", "year", "date", "recurring", "as_directed", "other"]
 Comparator = Literal[">=", ">", "<=", "<", "="]
-Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+# as printed: "T/M." is the older spelling of "TM."
+Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M.", "K/T.", "T/L."]
 
 
 class _Model(BaseModel):
@@ -28,6 +29,9 @@ class Source(_Model):
     format: Literal["txt", "md", "docx", "pdf"]
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
     pages: int | None = Field(default=None, ge=1)
+    origin: Literal["web_page"] | None = Field(
+        default=None, description='"web_page" for text copied from a web page (a portal\'s or a news page\'s): '
+                                  "its section tree holds the Roman-numeral sections only")
 
 
 class IssueDate(_Model):
@@ -39,7 +43,7 @@ class IssueDate(_Model):
 
 
 class Period(_Model):
-    start: str = Field(description="ISO date")
+    start: Optional[str] = Field(description="ISO date; null for a plan that only names its horizon (\"đến năm 2030\")")
     end: str = Field(description="ISO date")
 
 
@@ -48,6 +52,8 @@ class Document(_Model):
     number: str | None = Field(default=None, description='"186" of "Số: 186/KH-UBND"; null when blank')
     symbol: str | None = Field(default=None, description='"KH-UBND"')
     issuer: str | None = Field(default=None, description='"Ủy ban nhân dân phường Lê Ích Mộc"')
+    parent_issuer: str | None = Field(default=None, description='the organ above the issuer in the header (cơ quan '
+                                      'chủ quản): "Ủy ban nhân dân tỉnh Lào Cai" above "Sở Công Thương"')
     place: str | None = Field(default=None, description="place name of the dateline as printed")
     issue_date: IssueDate | None = None
     title: str | None = Field(default=None, description="the trích yếu after the kind word")
@@ -125,7 +131,8 @@ class Signature(_Model):
 
 
 class Annex(_Model):
-    label: str
+    label: str | None = Field(default=None, description='"PHỤ LỤC", "PHỤ LỤC I", "Phụ lục"; null for an attached '
+                              'table printed without a label')
     title: str | None = None
     attached: str | None = Field(default=None, description='the "(Kèm theo Kế hoạch số …)" line as printed')
     location: Location | None = None

@@ -6,7 +6,9 @@ typographic (line pitch, indents, margins, gutters, ruling lines).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 import regex
@@ -26,6 +28,7 @@ DIGITS = regex.compile(r"\d+")
 TERMINAL = (".", ";", ":", "!", "?")
 GAP_FACTOR = 2.5  # a horizontal gap of this many line heights separates two columns
 TOLERANCE = 2.0  # points: two edges closer than this are aligned
+SIZE_STEP = 0.5  # points: font sizes further apart than this are different sizes
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Word:
     x1: float
     top: float
     bottom: float
+    size: float = 0.0  # font size in points (0: unknown, as for OCR)
+    bold: bool = False
 
     @property
     def height(self) -> float:
@@ -82,6 +87,17 @@ class TextLine:
     @property
     def text(self) -> str:
         return tidy(" ".join(w.text for w in self.words))
+
+    @property
+    def style(self) -> tuple[float, bool] | None:
+        """(font size, bold) of most of the line's letters, or None when the words carry no font
+        (OCR)."""
+        sized = [w for w in self.words if w.size > 0]
+        if not sized:
+            return None
+        letters = sum(len(w.text) for w in sized)
+        bold = sum(len(w.text) for w in sized if w.bold) * 2 > letters
+        return median(w.size for w in sized), bold
 
 
 @dataclass
@@ -135,7 +151,7 @@ def segments(line: TextLine) -> list[list[Word]]:
     """A line's runs of words separated by gaps wider than ``GAP_FACTOR`` line heights."""
     out: list[list[Word]] = [[line.words[0]]]
     limit = GAP_FACTOR * line.height
-    for prev, word in zip(line.words, line.words[1:]):
+    for prev, word in pairwise(line.words):
         if word.x0 - prev.x1 > limit:
             out.append([word])
         else:
@@ -305,7 +321,7 @@ def _shared(values: list[float], need: int, *, low: bool) -> float:
 
 def line_pitch(lines: list[TextLine]) -> float:
     """Baseline-to-baseline distance over line height for lines of one paragraph (≈ 1.15)."""
-    ratios = [(b.bottom - a.bottom) / max(a.height, 1.0) for a, b in zip(lines, lines[1:])
+    ratios = [(b.bottom - a.bottom) / max(a.height, 1.0) for a, b in pairwise(lines)
               if abs(a.height - b.height) < 1.0 and 0 < b.bottom - a.bottom < 2.2 * a.height]
     return median(ratios) if ratios else 1.2
 
@@ -325,8 +341,8 @@ def continues(prev: TextLine, line: TextLine, m: Margins, m_prev: Margins, *, op
     ``prev`` filled its line (the next word would not have fitted), ``line`` starts at the left
     margin, under ``prev``'s text after a hanging marker, or under ``prev`` itself — unless
     ``prev`` opened its paragraph with a first-line indent (``opened``): a line indented like it
-    opens the next one — and neither is centred."""
-    if abs(prev.height - line.height) > 1.5 or centred(prev, m_prev) or centred(line, m):
+    opens the next one — neither is centred, and both are set in the same font size and weight."""
+    if abs(prev.height - line.height) > 1.5 or centred(prev, m_prev) or centred(line, m) or restyled(prev, line):
         return False
     first = line.words[0]
     room = m_prev.right - prev.x1
@@ -335,6 +351,13 @@ def continues(prev: TextLine, line: TextLine, m: Margins, m_prev: Margins, *, op
     indented = opened and prev.x0 > m_prev.left + TOLERANCE
     starts = [m.left] + ([] if indented else [prev.x0]) + ([prev.words[1].x0] if len(prev.words) > 1 else [])
     return any(abs(line.x0 - s) <= TOLERANCE for s in starts) or line.x0 < m.left
+
+
+def restyled(prev: TextLine, line: TextLine) -> bool:
+    """The font changes between the two lines: bold against regular, or another size (the bold
+    title above the regular preamble). Lines without font information (OCR) never differ."""
+    a, b = prev.style, line.style
+    return a is not None and b is not None and (a[1] != b[1] or abs(a[0] - b[0]) > SIZE_STEP)
 
 
 def join_lines(prev_text: str, text: str) -> str:
@@ -357,7 +380,18 @@ def _cluster(values: list[float], tol: float = 1.5) -> list[float]:
 
 
 def _index(bounds: list[float], value: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+    """The index of the bound nearest ``value`` (``bounds`` sorted)."""
+    i = bisect_left(bounds, value)
+    if i == 0:
+        return 0
+    if i == len(bounds):
+        return i - 1
+    return i if bounds[i] - value < value - bounds[i - 1] else i - 1
+
+
+def _slot(bounds: list[float], value: float) -> int:
+    """The interval of ``bounds`` (sorted) that holds ``value``, clamped to the first and last."""
+    return min(max(bisect_right(bounds, value) - 1, 0), len(bounds) - 2)
 
 
 def grid(cells: list[tuple[float, float, float, float]], words: list[Word],
@@ -365,21 +399,29 @@ def grid(cells: list[tuple[float, float, float, float]], words: list[Word],
     """Cell boxes and the words inside them -> a grid of texts. A cell spanning columns is read
     once, in its first column; a cell spanning rows repeats its text in each (a lead unit merged
     over several task rows belongs to every one of them). A cell's lines are wrapped text:
-    joined with a space — but a word wider than the cell, broken at its edge, is put back together."""
+    joined with a space — but a word wider than the cell, broken at its edge, is put back together.
+    A word goes to the smallest cell over the grid slot of its centre (found by bisection)."""
     xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
     rows = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     spans: list[dict[int, int]] = [{} for _ in range(len(ys) - 1)]
     inside: dict[int, list[Word]] = {}
     boxes = sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))
-    for word in words:
-        for k, (x0, top, x1, bottom) in enumerate(boxes):
-            if x0 - 1 <= word.cx <= x1 + 1 and top - 1 <= word.cy <= bottom + 1:
-                inside.setdefault(k, []).append(word)
-                break
-    for k, (x0, top, x1, bottom) in enumerate(boxes):
-        c0, c1 = _index(xs, x0), _index(xs, x1)
-        r0, r1 = _index(ys, top), _index(ys, bottom)
+    spans_of = [(_index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)) for x0, top, x1, bottom in boxes]
+    slots: dict[tuple[int, int], int] = {}  # (row, column) of the grid -> the smallest cell over it
+    for k, (c0, c1, r0, r1) in enumerate(spans_of):
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                slots.setdefault((r, c), k)
+    if len(xs) > 1 and len(ys) > 1:
+        for word in words:
+            k = slots.get((_slot(ys, word.cy), _slot(xs, word.cx)), -1)
+            if k >= 0:
+                x0, top, x1, bottom = boxes[k]
+                if x0 - 1 <= word.cx <= x1 + 1 and top - 1 <= word.cy <= bottom + 1:
+                    inside.setdefault(k, []).append(word)
+    for k, (x0, _top, x1, _bottom) in enumerate(boxes):
+        c0, c1, r0, r1 = spans_of[k]
         if c1 <= c0 or r1 <= r0:
             continue
         text = ""

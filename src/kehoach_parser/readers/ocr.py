@@ -1,10 +1,12 @@
 """OCR of PDF pages without a text layer: Tesseract's Vietnamese model -> positioned words and
 the table cells found from the ruling lines drawn on the page image.
 
-A page is rendered with pypdfium2 (pdfplumber's own renderer). Its skew is measured (the small
-rotation whose rows of ink are sharpest) and, on the straightened image, long horizontal and
-vertical runs of dark pixels are taken as ruling lines: pdfplumber's table finder turns them into
-cells ("explicit" strategy). The ``tesseract`` binary reads the page as rendered (resampling blurs
+A page is rendered with PDFium (the document the reader already has open), at 300 dpi or less
+when the page is so large that the bitmap would pass ``Limits.ocr_max_pixels``. Its skew is
+measured (the small rotation whose rows of ink are sharpest) and, on the straightened image, long
+horizontal and vertical runs of dark pixels are taken as ruling lines, which :mod:`.rules` turns
+into table cells as it does for a text page's ruling lines. The ``tesseract`` binary reads the
+page as rendered (resampling blurs
 the accents; TSV output) and the words are moved into the straightened frame; each word takes the
 height of its Tesseract text line so that the words of one line line up. Everything comes back in
 PDF points, top-left origin, like pdfplumber's words, and goes through the same layout path.
@@ -19,11 +21,14 @@ import os
 import shutil
 import subprocess
 from functools import lru_cache
+from typing import Any
 
 import regex
 
 from .geometry import Word
+from .pdfium import Document
 from .problems import OcrProblem
+from .rules import BBox, Rule, tables
 
 LANGUAGE = "vie"
 # a run of dark pixels (grey < 128) in one row of the binarised image, 1 byte per pixel
@@ -33,6 +38,17 @@ RULE_EDGES = regex.compile(r"^[|_]+|[|_]+$")
 # "z^", "`~", "1*^": marks no Vietnamese word carries, a sign that accents or specks were read as letters
 ODD_MARKS = regex.compile(r"[\^`~*»«⁄°¬{}<>\\]")
 MIN_RULE = 0.25  # inches: shorter dark runs are glyph strokes, not ruling lines
+
+
+@lru_cache(maxsize=1)
+def confusables() -> dict[int, str]:
+    """OCR look-alikes -> the characters printed (``vocab/ocr.toml``), as a ``str.translate`` table."""
+    from importlib import resources
+
+    from ..vocab import tomllib
+
+    data = tomllib.loads(resources.files("kehoach_parser.vocab").joinpath("ocr.toml").read_text("utf-8"))
+    return {ord(k): v for k, v in data["confusables"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -52,40 +68,36 @@ def tesseract() -> str:
     return binary
 
 
-def ocr_pages(data: bytes, pdf, numbers: list[int], *, dpi: int = 300):
-    """For each 1-based page number: (words, [(table bbox, cell boxes)]) in PDF points."""
-    import pypdfium2 as pdfium
-
+def ocr_page(document: Document, index: int, width: float, height: float, *, dpi: int = 300,
+             max_pixels: int = 40_000_000) -> tuple[list[Word], list[tuple[BBox, list[BBox]]]]:
+    """OCR of page ``index`` (0-based) of an open document: its words and its tables (bounding box,
+    cell boxes), in PDF points. The page is rendered at ``dpi`` unless that would make more than
+    ``max_pixels`` pixels: then at the resolution that keeps it under (a giant page never becomes
+    a giant bitmap)."""
     binary = tesseract()
-    document = pdfium.PdfDocument(data)
-    try:
-        for number in numbers:
-            image = document[number - 1].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            yield _read(binary, image, pdf.pages[number - 1], dpi)
-    finally:
-        document.close()
+    scale = min(dpi / 72, math.sqrt(max_pixels / max(width * height, 1.0)))
+    image = document.render(index, scale)
+    return _read(binary, image, scale)
 
 
-def _read(binary: str, image, page, dpi: int):
+def _read(binary: str, image: Any, scale: float) -> tuple[list[Word], list[tuple[BBox, list[BBox]]]]:
     """Words (OCR of the page as rendered: resampling blurs the accents) moved into the
     straightened frame where the ruling lines are found."""
     from PIL import Image
 
     angle = _skew(image)
-    straight = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255) if angle else image
-    scale = dpi / 72
+    straight = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle else image
+    dpi = scale * 72
     horizontal, vertical = _rules(straight, int(MIN_RULE * dpi))
-    tables = []
+    found = []
     if len(horizontal) >= 2 and len(vertical) >= 2:
-        settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                    "explicit_vertical_lines": [_line(x, y0, x, y1, scale) for x, y0, y1 in vertical],
-                    "explicit_horizontal_lines": [_line(x0, y, x1, y, scale) for y, x0, x1 in horizontal]}
-        tables = [(t.bbox, [tuple(map(float, c)) for c in t.cells]) for t in page.find_tables(settings)
-                  if len(t.cells) > 1]
-    words = _words(binary, image, dpi)
+        rules = [Rule(True, x / scale, y0 / scale, y1 / scale) for x, y0, y1 in vertical]
+        rules += [Rule(False, y / scale, x0 / scale, x1 / scale) for y, x0, x1 in horizontal]
+        found = tables(rules)
+    words = _words(binary, image, round(dpi))
     if angle:
         words = [_rotated(w, angle, image.width / 2, image.height / 2) for w in words]
-    return [Word(w.text, w.x0 / scale, w.x1 / scale, w.top / scale, w.bottom / scale) for w in words], tables
+    return [Word(w.text, w.x0 / scale, w.x1 / scale, w.top / scale, w.bottom / scale) for w in words], found
 
 
 def _rotated(word: Word, angle: float, cx: float, cy: float) -> Word:
@@ -98,33 +110,28 @@ def _rotated(word: Word, angle: float, cx: float, cy: float) -> Word:
     return Word(word.text, word.x0 + sx, word.x1 + sx, word.top + sy, word.bottom + sy)
 
 
-def _line(x0: float, top: float, x1: float, bottom: float, scale: float) -> dict:
-    x0, top, x1, bottom = x0 / scale, top / scale, x1 / scale, bottom / scale
-    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "width": x1 - x0, "height": bottom - top}
-
-
-def _skew(image) -> float:
+def _skew(image: Any) -> float:
     """The small rotation (degrees, within ±2) that straightens the page: the one whose row
     profile of ink is sharpest."""
     from PIL import Image
 
-    small = image.resize((image.width // 4, image.height // 4), Image.BILINEAR).point(lambda v: 0 if v < 160 else 255)
+    small = image.resize((image.width // 4, image.height // 4), Image.Resampling.BILINEAR)
+    small = small.point(lambda v: 0 if v < 160 else 255)
     scores: dict[float, float] = {}
     for step in range(-20, 21):
         angle = step / 10
-        profile = small.rotate(angle, fillcolor=255).resize((1, small.height), Image.BOX).tobytes()
+        profile = small.rotate(angle, fillcolor=255).resize((1, small.height), Image.Resampling.BOX).tobytes()
         scores[angle] = sum((255 - v) ** 2 for v in profile)  # ink piled into few rows: lines run straight
     top = max(scores.values())
     return min((a for a, v in scores.items() if v >= 0.998 * top), key=abs)  # near-ties: the smallest turn
 
 
-def _rules(image, min_length: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+def _rules(image: Any, min_length: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
     """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) in pixels: dark runs at least
     ``min_length`` long, runs on neighbouring rows merged into one rule."""
     from PIL import Image
 
-    def runs(img) -> list[tuple[int, int, int]]:
+    def runs(img: Any) -> list[tuple[int, int, int]]:
         width = img.width
         data = img.tobytes()
         found: list[tuple[int, int, int]] = []
@@ -150,7 +157,7 @@ def _rules(image, min_length: int) -> tuple[list[tuple[int, int, int]], list[tup
     return horizontal, vertical
 
 
-def _words(binary: str, image, dpi: int) -> list[Word]:
+def _words(binary: str, image: Any, dpi: int) -> list[Word]:
     """Tesseract's words in pixels. A word takes the top and bottom of its Tesseract line (so that
     accents and descenders do not scatter the words of one line) unless that line is implausibly
     tall (two printed lines taken as one: then its own box); specks read as marks are dropped."""
@@ -175,7 +182,7 @@ def _words(binary: str, image, dpi: int) -> list[Word]:
     usual = heights[len(heights) // 2] if heights else 0.0
     words = []
     for row in rows:
-        text = RULE_EDGES.sub("", (row.get("text") or "").strip())
+        text = RULE_EDGES.sub("", (row.get("text") or "").strip().translate(confusables()))
         if row.get("level") != "5" or not text or _junk(text, float(row.get("conf") or -1)):
             continue
         left, width = float(row["left"]), float(row["width"])

@@ -27,17 +27,21 @@ carries its first line's.
 """
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 from ..layout import Layout, Line, Row, Table
+from ..limits import BudgetExceeded
 from ..text import tidy
-from . import geometry
+from . import geometry, streams, textlayer
 from .geometry import PAGE_NUMBER, ColumnBlock, Grid, Margins, TextLine, Word
 from .options import ReadOptions
-from .problems import CorruptProblem, EncryptedProblem, ReadProblem
+from .pdfium import Document, PageContent, open_document
+from .problems import CorruptProblem
+from .rules import BBox, tables
 
 MARGIN_ZONE = 0.12  # top and bottom share of the page where page numbers and running heads sit
+SCANNED_MAX_GLYPHS = 20  # a page with fewer characters in its text layer ...
+SCANNED_MIN_COVER = 0.5  # ... and images over at least this share of it is a scan (a stamped page number aside)
 
 
 @dataclass
@@ -52,85 +56,102 @@ class Page:
 
 
 def read_pdf(data: bytes, *, options: ReadOptions | None = None, ocr_dpi: int = 300) -> Layout:
-    """Read the bytes of a PDF into a layout. Raises a ReadProblem when they are not one."""
-    if b"%%EOF" not in data[-2048:]:
-        raise CorruptProblem("the PDF is truncated (no end-of-file marker)")
-    pdf = _open(data)
-    warnings: list[tuple[str, str]] = []
-    cids: dict[int, int] = {}
-    try:
-        with pdf:
-            if not pdf.pages:
-                raise CorruptProblem("the PDF has no pages (damaged?)")
-            pages = []
-            scanned: list[int] = []
-            for number, page in enumerate(pdf.pages, start=1):
-                if _has_text(page):
-                    pages.append(_text_page(page, number, cids))
-                else:
-                    scanned.append(number)
-                    pages.append(Page(number, float(page.width), float(page.height), [], []))
-            if scanned:
-                from .ocr import ocr_pages
+    """Read the bytes of a PDF into a layout. Raises a ReadProblem when they are not one, and
+    :class:`~kehoach_parser.limits.BudgetExceeded` past one of ``options.limits``.
 
-                for page, (words, cells) in zip([pages[n - 1] for n in scanned],
-                                                ocr_pages(data, pdf, scanned, dpi=ocr_dpi)):
-                    page.lines, page.grids = _split(words, cells, page.number)
-                    page.ocr = True
-                warnings.append(("ocr", f"page(s) {_ranges(scanned)} have no text layer and were read by OCR"))
-    except ReadProblem:
-        raise
-    except Exception as exc:  # pdfminer's many parse errors on a damaged file
-        raise CorruptProblem(f"the PDF is damaged ({type(exc).__name__}: {exc})") from None
-    if cids:
-        total = sum(cids.values())
-        warnings.append(("unmapped_glyphs", f"{total} glyph(s) on page(s) {_ranges(sorted(cids))} have no Unicode "
-                                            "mapping in the PDF's fonts ((cid:N)) and were dropped"))
+    Each page is loaded once (PDFium) and released: its text layer is checked (none, blank,
+    garbled or usable) and its words and ruling lines read into lines and table grids in the same
+    pass. Pages without a usable text layer are read by OCR afterwards (``options.ocr``: "auto"
+    those pages, "force" every page, "never" none — they stay empty, with a warning)."""
+    options = options or ReadOptions()
+    limits = options.limits
+    streams.check(data, limits)
+    warnings: list[tuple[str, str]] = []
+    unmapped: dict[int, int] = {}
+    with open_document(data) as document:
+        count = len(document)
+        if count == 0:
+            raise CorruptProblem("the PDF has no pages (damaged?)")
+        if count > limits.pdf_max_pages:
+            raise BudgetExceeded(f"the PDF has {count:,} pages, more than {limits.pdf_max_pages:,}", "pdf_max_pages")
+        pages: list[Page] = []
+        need: dict[str, list[int]] = {"scanned": [], "garbled": [], "forced": []}
+        for index in range(count):
+            options.deadline.check()
+            content = document.read_page(index, limits)
+            verdict = _text_layer(content)
+            page = Page(content.number, content.width, content.height, [], [])
+            pages.append(page)
+            if verdict == "blank":
+                continue
+            if verdict != "text":
+                need[verdict].append(content.number)
+                continue
+            if options.ocr == "force":
+                need["forced"].append(content.number)
+                continue
+            if content.unmapped:
+                unmapped[content.number] = content.unmapped
+            page.lines, page.grids = _split(content.words, tables(content.rules), content.number)
+        if need["garbled"]:
+            warnings.append(("text_layer_garbled", f"the text layer of page(s) {_ranges(need['garbled'])} does not "
+                                                   "read as Vietnamese (fonts without a usable character map)"))
+        wanted = sorted(need["scanned"] + need["garbled"] + need["forced"])
+        if wanted and options.ocr == "never":
+            warnings.append(("ocr_skipped", f"page(s) {_ranges(wanted)} need OCR, which is off (ocr='never'): "
+                                            "they were left empty"))
+        elif wanted:
+            _ocr(document, [pages[n - 1] for n in wanted], options, ocr_dpi)
+            reason = {"scanned": "have no text layer", "garbled": "have a garbled text layer",
+                      "forced": "were asked to be"}
+            said = "; ".join(f"{_ranges(need[k])} {reason[k]}" for k in ("scanned", "garbled", "forced") if need[k])
+            warnings.append(("ocr", f"page(s) read by OCR: {said}"))
+    if unmapped:
+        total = sum(unmapped.values())
+        warnings.append(("unmapped_glyphs", f"{total} glyph(s) on page(s) {_ranges(sorted(unmapped))} have no "
+                                            "Unicode mapping in the PDF's fonts and may read wrongly"))
     _drop_running_lines(pages)
     previous: Page | None = None
     for page in pages:
         _order(page, previous)
         previous = page
     blocks = _blocks(pages)
-    return Layout(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings)
+    ocr_pages = frozenset(wanted) if wanted and options.ocr != "never" else frozenset()
+    return Layout(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings, lines_are_paragraphs=True,
+                  ocr_pages=ocr_pages)
 
 
-def _open(data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:
-        cause = exc.__cause__ or exc.__context__ or exc
-        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)) or \
-                isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(exc).lower():
-            raise EncryptedProblem("the PDF is password-protected: open it without the password is not possible") \
-                from None
-        raise CorruptProblem(f"the PDF is damaged ({type(exc).__name__}: {exc})") from None
-
-
-def _has_text(page) -> bool:
-    return any(not c["text"].isspace() for c in page.chars)
+def _text_layer(content: PageContent) -> str:
+    """"text" (a usable text layer), "blank" (nothing to read: no text, no image), "scanned" (page
+    images and next to no text) or "garbled" (text that does not read as Vietnamese)."""
+    if content.glyphs < SCANNED_MAX_GLYPHS:
+        page_area = max(content.width * content.height, 1.0)
+        covered = sum(max(0.0, x1 - x0) * max(0.0, bottom - top) for x0, top, x1, bottom in content.images)
+        if covered >= SCANNED_MIN_COVER * page_area:
+            return "scanned"
+        if not content.glyphs:
+            return "blank" if not content.images else "scanned"
+    if textlayer.garbled([w.text for w in content.words]):
+        return "garbled"
+    return "text"
 
 
-def _text_page(page, number: int, cids: dict[int, int]) -> Page:
-    tables = [t for t in page.find_tables() if len(t.cells) > 1]
-    words: list[Word] = []
-    for w in page.extract_words(keep_blank_chars=False, use_text_flow=False):
-        if not w.get("upright", True):
-            continue
-        text, found = geometry.clean_word(w["text"])
-        if found:
-            cids[number] = cids.get(number, 0) + found
-        if text.strip():
-            words.append(Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"])))
-    cells = [(t.bbox, [tuple(map(float, c)) for c in t.cells]) for t in tables]
-    lines, grids = _split(words, cells, number)
-    return Page(number, float(page.width), float(page.height), lines, grids)
+def _ocr(document: Document, pages: list[Page], options: ReadOptions, dpi: int) -> None:
+    """Read ``pages`` by OCR (within the OCR budgets), in place."""
+    from .ocr import ocr_page
+
+    limits = options.limits
+    if len(pages) > limits.ocr_max_pages:
+        raise BudgetExceeded(f"{len(pages):,} pages need OCR, more than {limits.ocr_max_pages:,}", "ocr_max_pages")
+    for page in pages:
+        options.deadline.check()
+        words, cells = ocr_page(document, page.number - 1, page.width, page.height, dpi=dpi,
+                                max_pixels=limits.ocr_max_pixels)
+        page.lines, page.grids = _split(words, cells, page.number)
+        page.ocr = True
 
 
-def _split(words: list[Word], tables: list, number: int) -> tuple[list[TextLine], list[Grid]]:
+def _split(words: list[Word], tables: list[tuple[BBox, list[BBox]]], number: int) -> tuple[list[TextLine], list[Grid]]:
     """Words inside a table's box go to its cells, the others to text lines."""
     inside: list[list[Word]] = [[] for _ in tables]
     free: list[Word] = []
@@ -142,8 +163,8 @@ def _split(words: list[Word], tables: list, number: int) -> tuple[list[TextLine]
         else:
             free.append(word)
     grids = []
-    for (bbox, cells), ws in zip(tables, inside):
-        g = geometry.grid(cells, ws, tuple(map(float, bbox)))
+    for (bbox, cells), ws in zip(tables, inside, strict=True):
+        g = geometry.grid(cells, ws, bbox)
         g.page = number
         grids.append(g)
     lines = geometry.group_lines(free)
@@ -179,7 +200,7 @@ def _order(page: Page, previous: Page | None) -> None:
     counter = 0
     lines = sorted(page.lines, key=lambda ln: ln.top)
     last = previous.items[-1] if previous is not None and previous.items else None
-    if isinstance(last, ColumnBlock) and round(previous.width) == round(page.width):
+    if isinstance(last, ColumnBlock) and previous is not None and round(previous.width) == round(page.width):
         while lines and (not page.grids or lines[0].bottom < min(g.top for g in page.grids)) \
                 and geometry.extend_block(last, lines[0], same_page=False):
             counter += 1
@@ -278,6 +299,8 @@ def _first_spaced(page: Page, index: int) -> bool:
     if isinstance(before, TextLine):
         return False
     line = page.items[index]
+    if not isinstance(line, TextLine):
+        return False
     bottom = before.bbox[3] if isinstance(before, Grid) else max(ln.bottom for ln in before.lines())
     return line.top - bottom > 0.5 * line.height
 
@@ -286,7 +309,7 @@ def _continued(prev: Grid, grid: Grid) -> bool:
     """``grid`` (first on its page) continues ``prev`` (last on the page before): same columns."""
     if len(prev.xs) != len(grid.xs):
         return False
-    return all(abs(a - b) <= 3.0 for a, b in zip(prev.xs, grid.xs))
+    return all(abs(a - b) <= 3.0 for a, b in zip(prev.xs, grid.xs, strict=True))
 
 
 def _rows(grid: Grid, prev: Grid | None) -> tuple[Row, ...]:
@@ -294,7 +317,7 @@ def _rows(grid: Grid, prev: Grid | None) -> tuple[Row, ...]:
     if prev is not None and prev.rows and rows:
         _carry_merges(prev, grid, rows)
     out = []
-    for cells, number in zip(rows, grid.numbers):
+    for cells, number in zip(rows, grid.numbers, strict=False):
         if any(c.strip() for c in cells):
             out.append(Row(tuple(tidy(c) for c in cells), grid.page, number))
     return tuple(out)

@@ -8,7 +8,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..layout import Layout, Table
-from ..text import fold, is_upper_text
+from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
+from ..text import fold, is_caps_line, is_upper_text
 from ..vocab import words
 from .markers import (
     ANNEX_LABEL,
@@ -16,6 +17,10 @@ from .markers import (
     RECIPIENTS,
     ROMAN_HEADING,
     document_kind_line,
+    headline_kind,
+    issues_plan,
+    metadata_table,
+    opens_preamble,
     numbered,
     roman_value,
 )
@@ -46,8 +51,8 @@ class Node:
 
 @dataclass
 class Annex:
-    label: Para
-    label_text: str
+    label: Para  # the label's paragraph, or the first heading line of an annex printed without one
+    label_text: str | None  # "PHỤ LỤC I", or None
     title_paras: list[Para]
     items: list[Item]
     attached: Para | None = None  # the "(kèm theo Kế hoạch số …)" line
@@ -65,62 +70,149 @@ class Segments:
     closing: list[Item]
     annexes: list[Annex]
     tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables with their roles
+    metadata: dict[str, str] = field(default_factory=dict)  # a portal's metadata table: field -> value
+    # "web_page": text copied from a web page (a portal's metadata table, a news page's headline, or
+    # tables broken into pieces by the copy)
+    origin: str | None = None
 
 
-def segment(layout: Layout) -> Segments:
-    items, tables = _unfold_layout_tables(paragraphs(layout))
+def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
+    """Paragraphs of a layout -> the parts of a plan (see :class:`Segments`).
+
+    The header is everything before the kind word ("KẾ HOẠCH"), the title the paragraphs glued to
+    it, the preamble what comes before the first top-level heading, the section tree the headings
+    and their content up to the closing (recipients, signature) and the annexes after it. A
+    Quyết định that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …") is read as that
+    plan: the decision's header and closing, the plan's kind, title, sections and annexes.
+    """
+    items, tables, metadata = _unfold_layout_tables(paragraphs(layout))
     top = _top_level(items)
-    pos = 0
+    own = _part(items, 0, len(items), top, limits)
+    if own.kind is not None and own.kind[0] != "ke_hoach":
+        plan_at = _issued_plan(items, own)
+        if plan_at is not None:
+            plan = _part(items, plan_at, len(items), top, limits)
+            decision_end = next((i for i, it in enumerate(items) if it is plan.kind_para), len(items))
+            decision = _part(items, 0, decision_end, top, limits)
+            return Segments(items, decision.header, plan.kind, plan.kind_para, plan.title_paras,
+                            decision.preamble, plan.sections,
+                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin)
+    web = layout.origin == "web_page" or bool(metadata) or own.headline
+    return Segments(items, own.header, own.kind, own.kind_para, own.title_paras, own.preamble, own.sections,
+                    own.closing, own.annexes, tables, metadata, "web_page" if web else None)
+
+
+@dataclass
+class _Part:
+    """The parts found in ``items[start:end]``."""
+
+    header: list[Para]
+    kind: tuple[str, str] | None
+    kind_para: Para | None
+    title_paras: list[Para]
+    preamble: list[Item]
+    sections: list[Node]
+    closing: list[Item]
+    annexes: list[Annex]
+    headline: bool = False  # the kind came from a page's headline ("Kế hoạch cải cách hành chính …")
+
+
+def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[str, str] | None],
+          limits: Limits) -> _Part:
+    found = _kind_line(items, start, end, top)
+    pos = start
     header: list[Para] = []
     kind = None
     kind_para = None
     title: list[Para] = []
-    # header: everything before the kind word, provided it comes before any section
-    for i, item in enumerate(items[:60]):
+    headline = False
+    if found is not None:
+        at, kind, rest = found
+        headline = document_kind_line(items[at].text) is None  # type: ignore[union-attr]
+        kind_para = items[at]  # type: ignore[assignment]
+        header = [p for p in items[start:at] if isinstance(p, Para)]
+        pos = at + 1
+        if rest:
+            title.append(Para(rest, kind_para.page, kind_para.line))
+    # title: the paragraph after the kind word and the lines glued to it, up to the preamble
+    while pos < end and kind_para is not None:
+        item = items[pos]
+        if not isinstance(item, Para) or top(item.text):
+            break
+        if title and (item.blank_before or item.hard_break or opens_preamble(item.text)):
+            break
+        title.append(item)
+        pos += 1
+    # preamble up to the first top-level heading
+    preamble: list[Item] = []
+    while pos < end and not (isinstance(items[pos], Para) and top(items[pos].text)):  # type: ignore[union-attr]
+        preamble.append(items[pos])
+        pos += 1
+    if pos >= end:  # no sections at all: the whole rest is preamble, closing found inside it
+        body_end = _closing_start(preamble, 0)
+        closing_items, annexes = _closing_and_annexes(preamble[body_end:])
+        return _Part(header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes, headline)
+    close_at = _closing_start(items[:end], pos)
+    sections = _section_tree(items[pos:close_at], top, limits)
+    closing, annexes = _closing_and_annexes(items[close_at:end])
+    return _Part(header, kind, kind_para, title, preamble, sections, closing, annexes, headline)
+
+
+def _kind_line(items: list[Item], start: int, end: int,
+               top: Callable[[str], tuple[str, str] | None]) -> tuple[int, tuple[str, str], str] | None:
+    """(index, (kind, printed word), rest of the line) of the kind line ("KẾ HOẠCH") of
+    ``items[start:end]``, provided it comes before any section; else a first line that opens with a
+    capitalised kind word ("Kế hoạch cải cách hành chính năm 2026": a news page's headline)."""
+    for i in range(start, min(end, start + 60)):
+        item = items[i]
         if isinstance(item, Para):
             if top(item.text):
                 break
             found = document_kind_line(item.text)
             if found:
-                kind, kind_para = (found[0], found[1]), item
-                header = [p for p in items[:i] if isinstance(p, Para)]
-                pos = i + 1
-                if found[2]:
-                    title.append(Para(found[2], item.page, item.line))
-                break
-    # title: the paragraph after the kind word and the lines glued to it
-    while pos < len(items) and kind_para is not None:
-        item = items[pos]
-        if not isinstance(item, Para) or top(item.text):
-            break
-        if title and (item.blank_before or item.hard_break):
-            break
-        title.append(item)
-        pos += 1
-    # preamble up to the first Roman heading
-    preamble: list[Item] = []
-    while pos < len(items) and not (isinstance(items[pos], Para) and top(items[pos].text)):
-        preamble.append(items[pos])
-        pos += 1
-    if pos >= len(items):  # no sections at all: the whole rest is preamble, closing found inside it
-        body_end = _closing_start(preamble, 0)
-        closing_items, annexes = _closing_and_annexes(preamble[body_end:])
-        return Segments(items, header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes,
-                        tables)
-    end = _closing_start(items, pos)
-    sections = _section_tree(items[pos:end], top)
-    closing, annexes = _closing_and_annexes(items[end:])
-    return Segments(items, header, kind, kind_para, title, preamble, sections, closing, annexes, tables)
+                return i, (found[0], found[1]), found[2]
+    for i in range(start, min(end, start + 3)):
+        item = items[i]
+        if isinstance(item, Para):
+            headline = headline_kind(item.text)
+            if headline:
+                return i, (headline[0], headline[1]), headline[2]
+    return None
 
 
-def _unfold_layout_tables(items: list[Item]) -> tuple[list[Item], list[tuple[Table, LogicalTable]]]:
+def _issued_plan(items: list[Item], decision: _Part) -> int | None:
+    """Where the plan a decision issues starts: a later kind line of a plan ("KẾ HOẠCH"), provided
+    the decision says it issues one ("Ban hành kèm theo Quyết định này Kế hoạch …")."""
+    start = next((i for i, it in enumerate(items) if it is decision.kind_para), 0) + 1
+    says = False
+    for i in range(start, len(items)):
+        item = items[i]
+        if not isinstance(item, Para):
+            continue
+        if not says:
+            says = issues_plan(item.text)
+            continue
+        found = document_kind_line(item.text)
+        if found and found[0] == "ke_hoach":
+            return i
+    return None
+
+
+def _unfold_layout_tables(items: list[Item]) -> tuple[list[Item], list[tuple[Table, LogicalTable]], dict[str, str]]:
     """Borderless layout tables (the two-column header, the "Nơi nhận | TM. …" closing) are not
-    data: read them column by column, left column first, as paragraphs."""
+    data: read them column by column, left column first, as paragraphs. A portal's metadata table
+    ("| Số hiệu | 186/KH-UBND |") above the document is taken out as a field -> value table."""
     out: list[Item] = []
     tables: list[tuple[Table, LogicalTable]] = []  # the data tables that stay, with their roles
+    metadata: dict[str, str] = {}
     seen_text = False
     for item in items:
         if isinstance(item, Table):
+            if not seen_text and not metadata:
+                found = metadata_table(item)
+                if found:
+                    metadata = found
+                    continue
             logical = logical_table(item)
             if not _is_layout_table(item, logical, header=not seen_text):
                 tables.append((item, logical))
@@ -136,7 +228,7 @@ def _unfold_layout_tables(items: list[Item]) -> tuple[list[Item], list[tuple[Tab
         if document_kind_line(item.text):
             seen_text = True
         out.append(item)
-    return out, tables
+    return out, tables, metadata
 
 
 def _is_layout_table(table: Table, logical: LogicalTable, *, header: bool) -> bool:
@@ -185,20 +277,45 @@ def _annex_label(text: str) -> tuple[str, str] | None:
 
 
 def _closing_and_annexes(items: list[Item]) -> tuple[list[Item], list[Annex]]:
+    """The closing block (recipients, signature) and the annexes after it: each "PHỤ LỤC …" label,
+    or — after the signature — a heading in capitals followed by "(Kèm theo Kế hoạch …)" or by a
+    data table (an attached table without a label: the annex's label is None)."""
     closing: list[Item] = []
     annexes: list[Annex] = []
-    for item in items:
+    signed = False
+    for i, item in enumerate(items):
         label = _annex_label(item.text) if isinstance(item, Para) else None
         if label:
             titles = [Para(label[1], item.page, item.line)] if label[1] else []
             annexes.append(Annex(item, label[0], titles, []))
+        elif not annexes and signed and isinstance(item, Para) and _unlabelled_annex(items, i):
+            annexes.append(Annex(item, None, [item], []))
         elif annexes:
             annexes[-1].items.append(item)
         else:
             closing.append(item)
+            signed = signed or (isinstance(item, Para) and bool(AUTHORITY.match(item.text)))
     for annex in annexes:
         _annex_title(annex)
     return closing, annexes
+
+
+def _unlabelled_annex(items: list[Item], i: int) -> bool:
+    """``items[i]`` heads an annex printed without a label: a heading in capitals whose next
+    items (a few more heading lines at most) lead to "(Kèm theo …)" or to a data table."""
+    from .markers import ANNEX_ATTACHED
+
+    first = items[i]
+    if not isinstance(first, Para) or not is_caps_line(first.text) or len(first.text) < 12:
+        return False
+    for item in items[i + 1:i + 4]:
+        if isinstance(item, Table):
+            return True
+        if ANNEX_ATTACHED.match(item.text):
+            return True
+        if not is_caps_line(item.text):
+            return False
+    return False
 
 
 def _annex_title(annex: Annex) -> None:
@@ -240,7 +357,7 @@ def _has_lower(text: str) -> bool:
     return not is_upper_text(text) and any(c.islower() for c in text)
 
 
-def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None]) -> list[Node]:
+def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None], limits: Limits) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
     for item in items:
@@ -254,6 +371,9 @@ def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None
             num = numbered(item.text)
             if num and stack:
                 depth = num[0].count(".") + 2
+                if depth > limits.max_section_depth:
+                    raise BudgetExceeded(f"a section numbered {num[0][:40]} is nested more than "
+                                         f"{limits.max_section_depth} levels deep", "max_section_depth")
                 while len(stack) > 1 and stack[-1].depth >= depth:
                     stack.pop()
                 node = Node(num[0], num[1], item, depth)

@@ -5,8 +5,9 @@ from functools import lru_cache
 
 import regex
 
+from ..layout import Table
 from ..text import fold
-from ..vocab import alternation, words
+from ..vocab import alternation, tone_tolerant, words
 
 # "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
 ROMAN_HEADING = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)\-–:]\s*(?P<title>\S.*)$")
@@ -24,11 +25,17 @@ ENUMERATED = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # "(1) Về hạ tầng số:" — the enumerator alone
 ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))\s*")
 # "Số: 186/KH-UBND", "Số 12/2025/QĐ-UBND", "Số: /KH-UBND"
-NUMBER_LINE = regex.compile(r"(?:^|\s)Số\s*:?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+# (the number word read with any marks: OCR prints "Só: 1105/KH-ĐKT"; an illegible, handwritten number
+# between the word and the symbol, "Só:đÓ6 /KH-…", is kept in ``num`` for the extractor to judge)
+NUMBER_LINE = regex.compile(
+    rf"(?:^|\s)(?:{tone_tolerant(words('grammar', 'number'), capital=True)})\s*[:.]?\s*(?P<num>[^\s/:]{{1,12}}?)?"
+    r"\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+# a number as printed: "186", "09", "12a"
+NUMBER_DIGITS = regex.compile(r"^\d+[a-zA-Z]?$")
 # "Nơi nhận:" (start of the recipients list)
 RECIPIENTS = regex.compile(rf"^(?:{alternation('closing', 'recipients', spaces=True)})\s*:?", regex.IGNORECASE)
-# "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH"
-AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
+# "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH", "T/M. ĐOÀN KIỂM TRA"
+AUTHORITY = regex.compile(r"^(?P<auth>T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
 # "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
 ANNEX_LABEL = regex.compile(
     rf"^(?P<label>(?:{alternation('closing', 'annex_labels', spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
@@ -103,3 +110,85 @@ def is_structural(text: str) -> bool:
         or ANNEX_ATTACHED.match(text)
         or document_kind_line(text)
     )
+
+
+@lru_cache(maxsize=1)
+def _preamble_openers() -> regex.Pattern[str]:
+    openers = alternation("header", "preamble_openers", spaces=True)
+    organs = alternation("organs", "types")
+    verbs = alternation("organs", "issuing_verbs")
+    kinds = alternation("citations", "kinds")
+    past = regex.escape(words("organs", "past_marker"))
+    day = regex.escape(words("grammar", "day"))
+    # "Căn cứ Luật …", "Thực hiện Kế hoạch …", "Sở Công Thương xây dựng Kế hoạch …", "Ngày 30/12/2025, …"
+    return regex.compile(
+        rf"^(?:(?:{openers})(?![\p{{L}}])|(?i:{day})\s+\d{{1,2}}\s*[/.]\s*\d{{1,2}}"
+        rf"|(?:{organs})(?![\p{{L}}])[^.;:]{{0,120}}?\s(?:{past}\s+)?(?:{verbs})\s+(?i:{kinds})(?![\p{{L}}]))"
+    )
+
+
+def opens_preamble(text: str) -> bool:
+    """The paragraph opens the preamble ("Căn cứ …", "Thực hiện …", "<organ> ban hành Kế hoạch …"):
+    the title above it has ended."""
+    return bool(_preamble_openers().match(text))
+
+
+@lru_cache(maxsize=1)
+def _headline() -> regex.Pattern[str]:
+    kinds = "|".join(regex.escape(k[:1] + k[1:].lower()) for k in sorted(words("document_kinds"), key=len, reverse=True))
+    # "Kế hoạch cải cách hành chính năm 2026": a kind word, then a title in lower case
+    return regex.compile(rf"^(?P<kind>{kinds})\s+(?P<rest>\p{{Ll}}.*)$")
+
+
+def headline_kind(text: str) -> tuple[str, str, str] | None:
+    """(kind, printed kind word, title) of a page's headline that names the plan ("Kế hoạch cải cách
+    hành chính năm 2026"), for a text with no kind line of its own (a news page)."""
+    m = _headline().match(text.strip())
+    if not m:
+        return None
+    for key, kind in _kind_words():
+        if fold(m["kind"]) == key:
+            return kind, m["kind"], m["rest"].strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _issuing_decision() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    plan_words = tuple(fold(k) for k, kind in words("document_kinds").items() if kind == "ke_hoach")
+    return tuple(fold(w) for w in words("header", "issuing_decision")), plan_words
+
+
+def issues_plan(text: str) -> bool:
+    """"Ban hành kèm theo Quyết định này Kế hoạch …": the decision issues a plan."""
+    phrases, plans = _issuing_decision()
+    folded = fold(text)
+    for phrase in phrases:
+        at = folded.find(phrase)
+        if at >= 0:
+            after = folded[at + len(phrase):].lstrip()
+            return after.startswith(plans)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _metadata_labels() -> dict[str, str]:
+    return {fold(label): name for label, name in words("header", "metadata").items()}
+
+
+def metadata_table(table: Table) -> dict[str, str] | None:
+    """A portal's metadata table ("| Số hiệu | 186/KH-UBND |", "| Ngày ban hành | 29/12/2025 |") as
+    field -> value ("number", "issue_date", "kind", "issuer", "signer", "title"), or None."""
+    labels = _metadata_labels()
+    found: dict[str, str] = {}
+    known = 0
+    for row in table.rows:
+        cells = [c for c in row.cells if c.strip()]
+        if len(cells) < 2:
+            continue
+        name = labels.get(fold(cells[0]).rstrip(" :"))
+        if name is None:
+            continue
+        known += 1
+        if name != "other":
+            found.setdefault(name, cells[1].strip())
+    return found if known >= 2 and known * 2 >= len(table.rows) else None

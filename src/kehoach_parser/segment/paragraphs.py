@@ -13,14 +13,16 @@ from statistics import quantiles
 import regex
 
 from ..layout import Layout, Line, Table
-from ..text import is_caps_line, join_fragments, nfc
+from ..text import is_caps_line, join_all, nfc
 from ..vocab import words
-from .markers import is_structural, numbered
+from .markers import document_kind_line, is_structural, numbered
 
 # "… giai đoạn 2026" at the end of a line
 YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*$")
 # "- 2030 và …" at the start of the next one
 YEAR_RANGE_REST = regex.compile(r"^[-–]\s?(?:19|20)\d{2}(?!\d)")
+# "217/2025/NĐ-", "238/KH-": a document id broken at its hyphen or slash at the end of a line
+BROKEN_ID = regex.compile(r"(?<!\S)\d+[\p{L}\d./\-]*[\-/]$")
 # sentence-final punctuation: a line ending so closes its paragraph
 TERMINAL = (".", ";", ":", "!", "?", "。")
 
@@ -39,21 +41,66 @@ Item = Para | Table
 
 
 def paragraphs(layout: Layout) -> list[Item]:
+    """Layout lines and tables -> paragraphs and tables in reading order: each wrapped line joined
+    to the paragraph it continues (linear: a paragraph's pieces are joined once, at its end)."""
     width = _wrap_width(layout)
+    blank_separated = _blank_separated(layout)
     items: list[Item] = []
+    pieces: list[str] = []  # the lines of the open paragraph (items[-1]) not yet joined into its text
+
+    def close() -> None:
+        if len(pieces) > 1 and isinstance(items[-1], Para):
+            items[-1] = replace(items[-1], text=join_all(pieces))
+        pieces.clear()
+
     for block in layout.blocks:
         if isinstance(block, Table):
+            close()
             items.append(block)
             continue
         prev = items[-1] if items else None
-        if isinstance(prev, Para) and _continues(prev, block, width):
-            items[-1] = replace(prev, text=join_fragments(prev.text, block.text), tail=block.text)
-        else:
-            items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break, block.text))
+        if isinstance(prev, Para) and (_continues_block(prev, block, single=len(pieces) == 1) if blank_separated
+                                       else _continues(prev, block, width, single=len(pieces) == 1)):
+            pieces.append(block.text)
+            items[-1] = replace(prev, tail=block.text)
+            continue
+        close()
+        items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break, block.text))
+        pieces.append(block.text)
+    close()
     return items
 
 
-def _continues(prev: Para, line: Line, width: int | None) -> bool:
+def _continues_block(prev: Para, line: Line, *, single: bool) -> bool:
+    """In text whose paragraphs are separated by blank lines (Markdown-like, hard-wrapped at any
+    width), a line goes on the paragraph above unless a blank or a rule separates them, or it starts
+    a paragraph of its own (a bullet, a numbered item, a heading, "Nơi nhận", the kind line)."""
+    if line.hard_break or is_structural(line.text):
+        return False
+    if line.text[:1].islower():
+        return True  # no paragraph opens in lower case: the rest of a sentence, even after a page break
+    return not line.blank_before and not (single and document_kind_line(prev.text))
+
+
+def _blank_separated(layout: Layout) -> bool:
+    """Plain text whose paragraphs are separated by blank lines and whose lines are wrapped inside
+    them: many lines open with a blank line, and many of the others carry on a sentence (they start
+    in lower case)."""
+    if layout.lines_are_paragraphs:
+        return False
+    lines = [b for b in layout.blocks if isinstance(b, Line)]
+    if len(lines) < 20:
+        return False
+    opened = sum(1 for line in lines if line.blank_before)
+    inside = [line for line in lines[1:] if not line.blank_before and not line.hard_break
+              and not is_structural(line.text)]
+    carried = sum(1 for line in inside if line.text[:1].islower())
+    # blank lines after nearly every line (double-spaced text) say nothing about paragraphs
+    return 0.15 * len(lines) <= opened <= 0.7 * len(lines) and len(inside) >= 10 and carried >= 0.3 * len(inside)
+
+
+def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bool:
+    """``line`` goes on the paragraph ``prev`` (``single``: ``prev`` has one line so far)."""
     text = line.text
     tail = prev.tail or prev.text
     if YEAR_END.search(tail) and YEAR_RANGE_REST.match(text):
@@ -63,11 +110,13 @@ def _continues(prev: Para, line: Line, width: int | None) -> bool:
     first = text[0]
     if first.islower():
         return True
+    if BROKEN_ID.search(tail) and (first.isupper() or first.isdigit()):
+        return True  # "… Nghị định số 217/2025/NĐ-" / "CP ngày …": an identifier broken at its hyphen
     open_end = not tail.rstrip().endswith(TERMINAL)
     if is_caps_line(tail):
         return False
     if not open_end:
-        if tail == prev.text and numbered(prev.text):
+        if single and numbered(prev.text):
             return False  # "1. Heading." on one line is followed by its body
         # hard-wrapped text: a sentence that ends flush with the right margin usually goes on
         return bool(width) and tail.rstrip().endswith(".") and len(tail.rstrip()) >= 0.92 * width \
@@ -80,7 +129,7 @@ def _continues(prev: Para, line: Line, width: int | None) -> bool:
     # unless it opens a sentence of its own ("Thực hiện …", "Căn cứ …")
     last_word = tail.split()[-1] if tail.split() else ""
     if tail.endswith(("-", "/")) and not tail.endswith((" -", " /")):
-        return True  # "… số 238/KH-" / "UBND ngày …": an identifier broken at its hyphen
+        return True  # "… số 238/KH-" / "UBND ngày …": a word broken at its hyphen
     if len(tail) >= 0.6 * width and last_word.casefold() in _binders():
         return True
     if len(tail) >= 0.75 * width and last_word[:1].isupper() and not _opens_sentence(text):

@@ -22,14 +22,18 @@ from .markers import roman_value
 ROMAN_CELL = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?:[.):\-–]\s*|\s+|$)(?P<text>.*)$")
 # "A", "B." — a lettered group marker
 LETTER_CELL = regex.compile(r"^(?P<num>[A-H])\s*[.)]?\s*$")
-# "1", "1.", "12", "1.1", "2a" — a row number
-NUMBER_CELL = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*[a-z]?\.?$")
+# "1", "1.", "12", "1.1", "2a", "a)" — a row number (a lettered sub-row: "a)")
+NUMBER_CELL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[a-z]?\.?|[a-zđ]\))$")
 # "(1)", "1", "(2)" — column numbering printed under the header
 COLUMN_INDEX = regex.compile(r"^\(?\d{1,2}\)?$")
 # a year in a header: "Kết quả năm 2025", "Năm 2026"
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 ROLES = ("number", "name", "lead_person", "lead", "coordinators", "deadline", "output", "note", "unit_of_measure")
+# header words that only one kind of table uses for its name column (see [columns] in the vocabulary)
+NAME_KINDS = ("task_name", "indicator_name")
+# columns that say who carries a task out: a table with one of them and a name column is a task table
+RESPONSIBILITY = ("lead_person", "lead", "coordinators")
 
 
 @dataclass
@@ -67,6 +71,7 @@ class LogicalTable:
     value_columns: list[ValueColumn]
     header: tuple[str, ...]
     rows: list[LogicalRow] = field(default_factory=list)
+    deadline_year: int | None = None  # a year printed in the deadline column's header ("Thời gian (Năm 2026)")
     warnings: list[tuple[str, str]] = field(default_factory=list)
     page: int | None = None
     line: int | None = None
@@ -76,7 +81,7 @@ class LogicalTable:
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
     columns = words("columns")
-    return [(role, fold(s)) for role in ROLES for s in columns[role]]
+    return [(role, fold(s)) for role in (*ROLES, *NAME_KINDS) for s in columns[role]]
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +92,8 @@ def _hint_words() -> tuple[list[str], list[str]]:
 
 @lru_cache(maxsize=512)
 def column_role(header: str) -> str | None:
-    """The role of a column from its header text ("Cơ quan chủ trì" -> "lead"), or None."""
+    """The role of a column from its header text ("Cơ quan chủ trì" -> "lead"), or None. A name
+    column whose words only a task or only an indicator table uses is "task_name" / "indicator_name"."""
     text = fold(header)
     if not text:
         return None
@@ -105,9 +111,15 @@ def column_role(header: str) -> str | None:
     return best[2] if best else None
 
 
+def _role(cell: str) -> str | None:
+    """``column_role`` with the kinds of name column folded into "name"."""
+    role = column_role(cell)
+    return "name" if role in NAME_KINDS else role
+
+
 def _header_index(table: Table) -> int | None:
     for i, row in enumerate(table.rows[:4]):
-        roles = {column_role(c) for c in row.cells if c}
+        roles = {_role(c) for c in row.cells if c}
         years = sum(1 for c in row.cells if YEAR.search(c))
         if "name" in roles and (len(roles - {None, "name"}) >= 1 or years):
             return i
@@ -115,33 +127,51 @@ def _header_index(table: Table) -> int | None:
 
 
 def logical_table(table: Table) -> LogicalTable:
-    """The table's column roles and stitched rows ("other" for a table that is not data)."""
+    """The table's column roles and stitched rows ("other" for a table that is not data).
+
+    A task table has a name column and a responsibility column (lead person, lead or coordinating
+    units); an indicator (target) table has a name column that is not a task's and value columns
+    (a year in the header, or the words of a plan or result column); anything else (a schedule of
+    inspected units, a report form) is "other" and yields neither.
+    """
     head = _header_index(table)
     if head is None:
         return LogicalTable("other", {}, [], (), page=table.page, line=table.line)
     header = table.rows[head].cells
     roles: dict[str, int] = {}
     values: list[ValueColumn] = []
+    name_kind: str | None = None
+    deadline_year: int | None = None
     baseline_words, target_words = _hint_words()
     for i, cell in enumerate(header):
         year = YEAR.search(cell)
         role = column_role(cell)
-        if year or (role in (None, "name") and "name" in roles and cell):
-            folded = fold(cell)
-            hint = "baseline" if any(w in folded for w in baseline_words) else (
-                "target" if any(w in folded for w in target_words) else None)
+        if role == "deadline" and "deadline" not in roles:
+            roles["deadline"] = i
+            deadline_year = int(year.group()) if year else None
+            continue
+        folded = fold(cell)
+        hint = "baseline" if any(w in folded for w in baseline_words) else (
+            "target" if any(w in folded for w in target_words) else None)
+        if year or (role is None and hint and "name" in roles):
             values.append(ValueColumn(i, cell, int(year.group()) if year else None, hint))
+            continue
+        if role in NAME_KINDS or role == "name":
+            if "name" not in roles:
+                roles["name"] = i
+                name_kind = role
             continue
         if role and role not in roles:
             roles[role] = i
-    if {"lead", "deadline", "coordinators", "lead_person"} & roles.keys():
+    if "name" in roles and set(RESPONSIBILITY) & roles.keys():
         kind = "tasks"
         values = []
-    elif values:
+    elif "name" in roles and values and name_kind != "task_name":
         kind = "targets"
+        deadline_year = None
     else:
         kind = "other"
-    result = LogicalTable(kind, roles, values, header, page=table.page, line=table.line)
+    result = LogicalTable(kind, roles, values, header, page=table.page, line=table.line, deadline_year=deadline_year)
     if kind != "other":
         _stitch(result, table.rows[head + 1:])
     return result
@@ -187,7 +217,7 @@ def _stitch(table: LogicalTable, rows: tuple[Row, ...]) -> None:
         if continuation:
             table.warnings.append(("orphan_continuation_row", f"row at line {row.line} continues nothing"))
         by_role = {role: cells[i] for role, i in table.roles.items() if i < len(cells)}
-        number = by_role.pop("number", "").strip().rstrip(".") or None
+        number = by_role.pop("number", "").strip().rstrip(".)") or None
         table.rows.append(LogicalRow(number, group, by_role,
                                      {v.index: cells[v.index] for v in table.value_columns},
                                      row.page, row.line))

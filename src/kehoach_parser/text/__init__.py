@@ -95,3 +95,19 @@ def join_fragments(first: str, second: str) -> str:
     if first.endswith(("-", "/")) and not first.endswith((" -", " /")):
         return first + second
     return f"{first} {second}"
+
+
+def join_all(pieces: list[str]) -> str:
+    """``join_fragments`` over many pieces in one pass (linear in their total length)."""
+    out: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out:
+            last = out[-1]
+            before = last[-2] if len(last) > 1 else (out[-2][-1] if len(out) > 1 else "")
+            if not (last.endswith(("-", "/")) and before != " "):
+                out.append(" ")
+        out.append(piece)
+    return "".join(out)

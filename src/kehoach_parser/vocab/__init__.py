@@ -41,3 +41,31 @@ def words(section: str, key: str | None = None) -> Any:
     """A list or table from the vocabulary: ``words("units", "starters")``."""
     table = vocabulary()[section]
     return table if key is None else table[key]
+
+
+# the Vietnamese vowels with every mark, by the plain vowel they fold to
+_VOWELS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị", "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ",
+}
+
+
+def tone_tolerant(word: str, *, capital: bool = False) -> str:
+    """A pattern for ``word`` with any marks on its vowels, either case: OCR drops and confuses
+    them ("số" matches "Số", "Só", "sô"). Consonants must match (case aside); with ``capital`` the
+    first letter must be a capital ("Số: …", never "… số 57-NQ/TW")."""
+    import regex
+
+    out = []
+    for i, char in enumerate(word):
+        lower = char.lower()
+        group = next((v for v in _VOWELS.values() if lower in v), None)
+        if capital and i == 0:
+            out.append(f"[{group.upper()}]" if group else regex.escape(char.upper()))
+        elif group is not None:
+            out.append(f"[{group}{group.upper()}]")
+        elif char.isalpha():
+            out.append(f"[{regex.escape(lower)}{regex.escape(char.upper())}]")
+        else:
+            out.append(regex.escape(char))
+    return "".join(out)

@@ -47,6 +47,8 @@ def numbering(ctx: Context) -> Iterator[Hit]:
     if len(annexes) < 2:
         return
     for position, annex in enumerate(annexes, start=1):
+        if annex.label is None:  # an attached table printed without a label
+            continue
         m = LABEL_NUMERAL.search(annex.label)
         base = annex.label[: m.start()] if m else annex.label
         base = regex.sub(rf"\s+{words('lint', 'annexes')['number']}$", "", base, flags=regex.IGNORECASE)
@@ -63,7 +65,7 @@ def attached_missing(ctx: Context) -> Iterator[Hit]:
     for annex in ctx.plan.annexes:
         if annex.attached:
             continue
-        params = {"label": annex.label, "kind": (doc.kind_word or "…").capitalize()}
+        params = {"label": annex.label or annex.title or "", "kind": (doc.kind_word or "…").capitalize()}
         params.update({"number": f"{doc.number or '…'}/{doc.symbol or '…'}",
                        "date": _date_words(doc.issue_date.raw) if doc.issue_date else "…",
                        "issuer": doc.issuer or "…"})
