@@ -38,7 +38,7 @@ def campaign(args: argparse.Namespace) -> dict[str, Any]:
     with ForkServer(seconds=args.seconds, memory_mb=args.memory_mb) as server:
         run = Campaign(server, ocr=args.ocr, cli_every=args.cli_every, keep=args.keep)
         run.run(args.cases, seed=args.seed, formats=tuple(args.formats.split(",")), progress=args.progress)
-        run.write(Path(args.out), minimise_budget=args.minimise_budget)
+        run.write(Path(args.out or "fuzz-out"), minimise_budget=args.minimise_budget)
         print(run.report(), file=sys.stderr)
         return run.summary()
 
@@ -76,7 +76,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=10.0, help="time cap per case (default 10)")
     parser.add_argument("--memory-mb", type=float, default=500.0, help="memory cap per case (default 500)")
-    parser.add_argument("--out", default="fuzz-out", help="folder for summary.json and reproducers")
+    parser.add_argument("--out", help="folder for summary.json and reproducers (default fuzz-out; --hostile: "
+                        "hostile.json, only when given)")
     parser.add_argument("--seed", type=int, default=0, help="hypothesis seed (a fresh campaign: a new seed)")
     parser.add_argument("--formats", default="txt,docx,pdf")
     parser.add_argument("--ocr", default="auto", choices=["auto", "never"], help="OCR policy of parse()")
