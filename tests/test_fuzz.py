@@ -62,7 +62,7 @@ def test_caps_catch_planted_bugs(server: ForkServer, tmp_path: Path, behaviour: 
     """The harness itself: a planted hang is stopped at the time cap, a planted leak at the memory cap."""
     path = tmp_path / "plan.txt"
     path.write_text(PLAN_TEXT, encoding="utf-8")
-    outcome = server.parse(path, inject=f"kehoach_parser.readers:read_text@{behaviour}", seconds=2, memory_mb=300)
+    outcome = server.parse(path, inject=f"kehoach_parser.readers:read_text@{behaviour}", seconds=1, memory_mb=300)
     assert outcome.kind == kind, outcome.summary()
 
 
@@ -74,7 +74,7 @@ def test_message_rules() -> None:
     assert any("characters" in p for p in message_problems("plan.pdf: " + "x" * 300, "plan.pdf"))
 
 
-@settings(max_examples=25, deadline=None, database=None)
+@settings(max_examples=8, deadline=None, database=None)
 @given(plan=text_plans())
 def test_text_strategy_makes_plan_shaped_bytes(plan: tuple[str, bytes]) -> None:
     name, data = plan
@@ -97,9 +97,9 @@ def test_minimise_drops_what_does_not_matter() -> None:
 
 
 def test_smoke_campaign_text_and_word(server: ForkServer) -> None:
-    campaign = Campaign(server, ocr="never", cli_every=6)
-    campaign.run(12, formats=("txt", "docx"), derandomize=True)
-    assert campaign.done == 12
+    campaign = Campaign(server, ocr="never", cli_every=4)
+    campaign.run(8, formats=("txt", "docx"), derandomize=True)
+    assert campaign.done == 8
     assert not campaign.bugs, campaign.report()
 
 
