@@ -138,7 +138,7 @@ def nested(open_tag: str, close_tag: str, depth: int, inner: str) -> str:
 @case("pdf-ocr-giant-page", "memory", "539-byte PDF with a 200-inch page sent to OCR (17.6 GB)",
       "giant-page.pdf", slow=True, seconds=60)
 def _giant_page(_: Path) -> bytes:
-    return simple_pdf([b""], media_box=b"[0 0 14400 14400]")
+    return scanned_pdf(1, (14400, 14400))
 
 
 @case("docx-gridspan-100000", "memory", 'w:gridSpan="100000" on 200 rows (11 GB)', "gridspan.docx",
@@ -169,17 +169,28 @@ def _many_pages(_: Path) -> bytes:
     return shared_content_pdf(20_000, text_content(["Trang noi dung"]))
 
 
-def shared_content_pdf(pages: int, content: bytes) -> bytes:
-    """``pages`` pages that all show one content stream (small however many pages)."""
+def shared_content_pdf(pages: int, content: bytes, *, media_box: bytes = b"[0 0 595 842]") -> bytes:
+    """``pages`` pages that all show one content stream (small however many pages); the font is
+    /F1 and a blank 8×8 grey image /Scan (what a scanner gives for an empty sheet)."""
+    image = 5 + pages
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               4: pdf_stream(content)}
+               4: pdf_stream(content),
+               image: pdf_stream(b"\xff" * 64, dictionary=b"/Type /XObject /Subtype /Image /Width 8 /Height 8 "
+                                                        b"/ColorSpace /DeviceGray /BitsPerComponent 8")}
     kids = []
     for index in range(pages):
         objects[5 + index] = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"
         kids.append(b"%d 0 R" % (5 + index))
-    objects[2] = (b"<< /Type /Pages /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Kids [%s] "
-                  b"/Count %d >>" % (b" ".join(kids), pages))
+    objects[2] = (b"<< /Type /Pages /MediaBox %s /Resources << /Font << /F1 3 0 R >> /XObject << /Scan %d 0 R >> >> "
+                  b"/Kids [%s] /Count %d >>" % (media_box, image, b" ".join(kids), pages))
     return pdf_bytes(objects)
+
+
+def scanned_pdf(pages: int, side: tuple[int, int] = (595, 842)) -> bytes:
+    """``pages`` blank scanned pages of ``side`` points: no text layer, an image over the whole page."""
+    width, height = side
+    return shared_content_pdf(pages, b"q %d 0 0 %d 0 0 cm /Scan Do Q" % (width, height),
+                              media_box=b"[0 0 %d %d]" % (width, height))
 
 
 @case("docx-start-1e11-lowerletter", "memory", "w:start of 10^11 with lower-letter numbering (MemoryError)",
@@ -274,13 +285,13 @@ def _findings(_: Path) -> bytes:
 @case("pdf-ocr-5000-blank-pages", "hang", "OCR has no page cap (5,000 blank pages: hours)", "blank-5000.pdf",
       big=True, slow=True, expect="error", likely="InputTooLargeError (pdf_max_pages)", seconds=30)
 def _blank_5000(_: Path) -> bytes:
-    return shared_content_pdf(5000, b"")
+    return scanned_pdf(5000)
 
 
 @case("pdf-ocr-400-blank-pages", "hang", "OCR past its page budget (400 blank pages)", "blank-400.pdf",
       big=True, slow=True, expect="error", likely="InputTooLargeError (ocr_max_pages)", seconds=30)
 def _blank_400(_: Path) -> bytes:
-    return shared_content_pdf(400, b"")
+    return scanned_pdf(400)
 
 
 @case("fifo", "hang", "a FIFO given as a file blocks forever", "plan.fifo", big=True, expect="error",
