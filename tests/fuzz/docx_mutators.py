@@ -99,11 +99,11 @@ def read_entries(data: bytes) -> list[ZipEntry]:
         return [ZipEntry(info.filename, archive.read(info), method=info.compress_type) for info in archive.infolist()]
 
 
-def _edit_xml(entries: list[ZipEntry], part: str, edit: Callable[[str], str]) -> list[ZipEntry]:
+def _edit_xml(entries: list[ZipEntry], part: str, edit: Callable[[str, Mutation], str], op: Mutation) -> list[ZipEntry]:
     out = []
     for entry in entries:
         if entry.name == part and entry.raw is None:
-            text = edit(entry.data.decode("utf-8", "replace"))
+            text = edit(entry.data.decode("utf-8", "replace"), op)
             entry = ZipEntry(entry.name, text.encode("utf-8"), method=entry.method, flags=entry.flags)
         out.append(entry)
     return out
@@ -145,6 +145,20 @@ def _entities(text: str, which: int) -> str:
     return '<?xml version="1.0"?>' + ENTITY_TRICKS[which] + body
 
 
+# XML-level ops: op name -> the edit of the part's text (the part: op["part"], else document.xml;
+# "retarget" edits the document's relationships)
+XML_EDITS: dict[str, Callable[[str, Mutation], str]] = {
+    "set_value": lambda text, op: _set_value(text, op["element"], op["value"]),
+    "add_value": lambda text, op: _add_value(text, op["element"], op["value"], op["count"]),
+    "nest": lambda text, op: _nest(text, op["which"], op["depth"]),
+    "repeat": lambda text, op: _repeat(text, op["what"], op["times"]),
+    "cut_xml": lambda text, op: text[: int(len(text) * op["fraction"])],
+    "entities": lambda text, op: _entities(text, op["which"]),
+    "retarget": lambda text, op: TARGET.sub(f' Target="{op["target"]}"', text, count=1),
+}
+RELS = "word/_rels/document.xml.rels"
+
+
 def apply(seed: bytes, ops: list[Mutation]) -> bytes:
     """The seed .docx with ``ops`` applied in order (an op that does not apply changes nothing)."""
     try:
@@ -154,21 +168,8 @@ def apply(seed: bytes, ops: list[Mutation]) -> bytes:
     after: list[Mutation] = []  # byte-level ops run on the built archive
     for op in ops:
         kind = op["op"]
-        if kind == "set_value":
-            entries = _edit_xml(entries, op["part"], lambda t, o=op: _set_value(t, o["element"], o["value"]))
-        elif kind == "add_value":
-            entries = _edit_xml(entries, DOCUMENT, lambda t, o=op: _add_value(t, o["element"], o["value"], o["count"]))
-        elif kind == "nest":
-            entries = _edit_xml(entries, DOCUMENT, lambda t, o=op: _nest(t, o["which"], o["depth"]))
-        elif kind == "repeat":
-            entries = _edit_xml(entries, DOCUMENT, lambda t, o=op: _repeat(t, o["what"], o["times"]))
-        elif kind == "cut_xml":
-            entries = _edit_xml(entries, op["part"], lambda t, o=op: t[: int(len(t) * o["fraction"])])
-        elif kind == "entities":
-            entries = _edit_xml(entries, op["part"], lambda t, o=op: _entities(t, o["which"]))
-        elif kind == "retarget":
-            entries = _edit_xml(entries, "word/_rels/document.xml.rels",
-                                lambda t, o=op: TARGET.sub(f' Target="{o["target"]}"', t, count=1))
+        if kind in XML_EDITS:
+            entries = _edit_xml(entries, op.get("part", DOCUMENT) if kind != "retarget" else RELS, XML_EDITS[kind], op)
         elif kind == "replace_part":
             entries = [ZipEntry(e.name, op["data"].encode("utf-8", "surrogateescape")) if e.name == op["part"] else e
                        for e in entries]

@@ -122,7 +122,7 @@ def plan_pdf(lines: list[str] | None = None, **options: object) -> bytes:
 
     text = [unicodedata.normalize("NFKD", line).encode("ascii", "ignore").decode() for line in
             (lines or PLAN_LINES[:40])]
-    return simple_pdf([text_content(text, size=9, leading=11)], **options)  # type: ignore[arg-type]
+    return simple_pdf([text_content(text, size=9, leading=11)], **options)
 
 
 def numbered_paragraphs(count: int, *, ilvl: str = "0", num: str = "1") -> str:
