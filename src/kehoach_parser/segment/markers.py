@@ -98,6 +98,8 @@ def _upper_prefix(text: str, length: int) -> bool:
 
 def is_structural(text: str) -> bool:
     """Lines that always start a paragraph of their own (never a wrapped continuation)."""
+    if text[:1].islower() and ")" not in text[:6]:  # the rest of a sentence: only "kèm theo …" can open one
+        return bool(ANNEX_ATTACHED.match(text))
     return bool(
         BULLET_LINE.match(text)
         or numbered(text)
