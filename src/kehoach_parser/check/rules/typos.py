@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...extract.facts import TextSpan
 from ...text import fold
-from ...vocab.lint import lexicon, lint_words
+from ...vocab.lint import lexicon, lint
 from .phrases import in_case_of
 
 # a word: a run of letters ("CHUYỂN", "hợp")
@@ -69,7 +69,7 @@ def _joined(text: str, a: Word, b: Word) -> bool:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in lint_words("spelling", "function_words", "words"))
+    return frozenset(w.casefold() for w in lint().spelling.function_words.words)
 
 
 def doubled_words(spans: Iterable[TextSpan]) -> Iterator[Slip]:
@@ -111,10 +111,10 @@ class PairTypos:
 
     def __init__(self, spans: Iterable[TextSpan]) -> None:
         self.lexicon = lexicon()
-        typos = lint_words("spelling", "typos")
-        self.min_uses: int = typos["min_uses"]
-        self.max_edits: int = typos["max_edits"]
-        self.min_uses_of_real_word: int = typos["min_uses_of_real_word"]
+        typos = lint().spelling.typos
+        self.min_uses: int = typos.min_uses
+        self.max_edits: int = typos.max_edits
+        self.min_uses_of_real_word: int = typos.min_uses_of_real_word
         self.counts: Counter[tuple[str, str]] = Counter()
         self.occurrences: list[_Occurrence] = []
         for span in spans:
