@@ -124,7 +124,7 @@ def _starts_organ(text: str) -> bool:
 def _split_place(text: str) -> tuple[str, str | None, str | None]:
     """("Công Thương", "tỉnh", "Lào Cai") of "Công Thương tỉnh Lào Cai": the last level word that has
     a place after it and is not inside a name ("Văn hóa - Xã hội", "Lao động … và Xã hội")."""
-    tokens = [m for m in TOKEN.finditer(text)]
+    tokens = list(TOKEN.finditer(text))
     folded = [fold(m.group()) for m in tokens]
     v = _vocab()
     for i in range(len(tokens) - 1, -1, -1):
