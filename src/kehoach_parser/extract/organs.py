@@ -16,12 +16,12 @@ from functools import lru_cache
 import regex
 
 from ..text import clean, fold, is_upper_text
-from ..vocab import vocab
+from ..vocab import vocab, vowel_class
 
 # a token that is an identifier, not a word: "1050/QĐ-SCT", "57-NQ/TW"
 ID_TOKEN = regex.compile(r"\d|/")
 # a Vietnamese vowel, with or without marks: a token without one is an abbreviation ("VLNCN")
-VOWEL = regex.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", regex.I)
+VOWEL = regex.compile(vowel_class())
 # the words of a name: "Lào", "Cai", "1050/QĐ-SCT", "-"
 TOKEN = regex.compile(r"\S+")
 

@@ -289,3 +289,15 @@ class LintVocabulary(_Table):
     spelling: LintSpelling
     targets: LintTargets
     structure: Structure
+
+
+# --------------------------------------------------------------------------------------------
+# syllables.toml: the parts of a Vietnamese syllable (a garbled text layer reads as none)
+
+
+class SyllableInventory(_Table):
+    onsets: Words  # "", "b", "ch", "ngh" …
+    medials: Words  # "", "o", "u"
+    nuclei: Words  # "a", "ă", "iê", "ươ" …
+    codas: Words  # "", "c", "ng", "nh" …
+    tones: Words  # the combining tone marks

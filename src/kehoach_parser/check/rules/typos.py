@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...extract.facts import TextSpan
 from ...text import fold
+from ...vocab import alternation, syllables
 from ...vocab.lint import lexicon, lint
 from .phrases import in_case_of
 
@@ -229,8 +230,8 @@ def _between_vowel_groups(folded: str, at: int) -> bool:
     return not (folded[at - 1] in VOWELS and folded[at] in VOWELS)
 
 
-# the onset consonants of a syllable, longest first: "ngh", "tr", "đ" …
-ONSET = regex.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?")
+# the onset consonants of a syllable, longest first: "ngh", "tr", "đ" … (the syllable inventory's)
+ONSET = regex.compile(rf"^(?:{alternation(syllables().onsets)})?")
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
 
