@@ -10,6 +10,7 @@ import pytest
 from kehoach_parser.layout import Layout, Line, Table
 from kehoach_parser.readers import geometry, read_layout
 from kehoach_parser.readers.geometry import Margins, TextLine, Word
+from kehoach_parser.readers.page_numbers import PAGE_NUMBER
 from kehoach_parser.readers.pdf import Page, _drop_running_lines
 from kehoach_parser.segment.tables import logical_table
 
@@ -131,7 +132,7 @@ def test_sample_pages_and_provenance(stem: str) -> None:
             assert item.page is not None and 1 <= item.page <= layout.pages
             assert item.line is not None and item.line >= 1
     texts = [b.text for b in layout.blocks if isinstance(b, Line)]
-    assert not any(geometry.PAGE_NUMBER.match(t) for t in texts), "a page number survived"
+    assert not any(PAGE_NUMBER.match(t) for t in texts), "a page number survived"
 
 
 def test_header_and_closing_become_two_column_tables() -> None:

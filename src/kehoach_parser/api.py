@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import InputTooLargeError, InternalError, KehoachError, ParseTimeoutError, UnreadableInputError
+from .formats import FORMATS
 from .layout import Layout
 from .limits import DEFAULT_LIMITS, BudgetExceeded, Deadline, Limits
 from .model import Plan, Source
 from .pipeline import ParsedDocument, analyse
-from .readers import FORMATS, read_layout, sniff
+from .readers import read_layout, sniff
 from .readers.options import OCR_MODES, OcrMode, ReadOptions
 
 __all__ = ["ParsedDocument", "parse", "parse_document", "read_input"]

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from ..api import _label as printable
-from ..readers import KNOWN_SUFFIXES, OLE_MAGIC, PDF_MAGIC, RTF_MAGIC, ZIP_MAGIC
+from ..formats import PLAN_SUFFIXES
+from ..readers import OLE_MAGIC, PDF_MAGIC, RTF_MAGIC, ZIP_MAGIC
 
 STDIN = "-"
 STDIN_STEM = "stdin"
 STDIN_LABEL = "<stdin>"
-PLAN_SUFFIXES = frozenset(KNOWN_SUFFIXES)
 WORD_PART = "word/document.xml"
 SNIFF_BYTES = 1024
 OUTPUT_SUFFIX = ".json"

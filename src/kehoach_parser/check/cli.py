@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from ..formats import PLAN_SUFFIXES
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 FORMATS = ("text", "json", "sarif", "github")
 FAIL_LEVELS = ("error", "warning", "never")
 

@@ -19,8 +19,8 @@ from ..api import _label as printable
 from ..batch import BatchOptions, FileResult, run
 from ..batch.files import atomic_output
 from ..batch.inputs import STDIN, Inputs, discover
+from ..formats import FORMATS
 from ..limits import Limits
-from ..readers import FORMATS
 from ..readers.options import OCR_MODES
 from .console import Console, ConsoleLogHandler, Tally
 from .output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, OutputError, reason_of, write_text

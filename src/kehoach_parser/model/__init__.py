@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..formats import Format
+
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 DocumentKind = Literal["ke_hoach", "quyet_dinh", "bao_cao", "cong_van", "thong_bao", "chuong_trinh", "other"]
@@ -26,7 +28,7 @@ class Location(_Model):
 
 class Source(_Model):
     file: str = Field(description="base name of the input file")
-    format: Literal["txt", "md", "docx", "pdf"]
+    format: Format
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
     pages: int | None = Field(default=None, ge=1)
     origin: Literal["web_page"] | None = Field(

@@ -9,7 +9,6 @@ never raises anything but :class:`~kehoach_parser.limits.BudgetExceeded` for a d
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Literal
 
 from ..errors import (
     CorruptInputError,
@@ -18,6 +17,7 @@ from ..errors import (
     UnreadableInputError,
     UnsupportedFormatError,
 )
+from ..formats import FORMAT_NAMES, FORMATS, SUFFIXES
 from ..layout import Layout
 from ..limits import DEFAULT_LIMITS, Limits
 from .encoding import EncodingError
@@ -26,12 +26,6 @@ from .options import ReadOptions
 from .problems import CorruptProblem, EncryptedProblem, OcrProblem, ReadProblem
 from .text import read_text
 
-TEXT_FORMATS = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md"}
-# the formats there is a reader for: the contract's source.format
-Format = Literal["txt", "md", "docx", "pdf"]
-FORMATS: tuple[Format, ...] = ("txt", "md", "docx", "pdf")
-KNOWN_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
-                  ".doc": "docx", ".docm": "docx", ".pdf": "pdf"}
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -47,7 +41,7 @@ ZIP_KINDS = (("xl/workbook.xml", "an Excel workbook"), ("ppt/presentation.xml", 
 def sniff(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """The format of ``data``: "pdf", "docx", "txt", "md", or one no reader takes
     ("doc", "zip", "rtf", "xlsx" …). Content decides; the name only tells Markdown from text."""
-    suffix = KNOWN_SUFFIXES.get(PurePath(name).suffix.lower())
+    suffix = SUFFIXES.get(PurePath(name).suffix.lower())
     prefix = data[:SNIFF_PREFIX]
     if PDF_MAGIC in prefix:  # a few bytes of junk before the header are allowed
         return "pdf"
@@ -83,7 +77,7 @@ def read_layout(data: bytes, *, name: str, fmt: str | None = None, options: Read
     if not data or data.isspace():
         raise UnreadableInputError(name, "the file is empty")
     fmt = (fmt or sniff(data, name, options.limits)).lower().lstrip(".")
-    fmt = TEXT_FORMATS.get(fmt, fmt)
+    fmt = FORMAT_NAMES.get(fmt, fmt)
     try:
         if fmt in ("txt", "md"):
             return read_text(data, fmt=fmt, options=options)

@@ -17,9 +17,6 @@ from ..text import join_fragments, tidy
 
 # "(cid:123)": a glyph the PDF's font does not map to Unicode
 CID = regex.compile(r"\(cid:\d+\)")
-# "2", "- 3 -", "Trang 4", "4/12", "Page 2 of 5": a page number alone on its line
-PAGE_NUMBER = regex.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|Page)\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?(?:\s*[-–])?\s*$",
-                            regex.IGNORECASE)
 # "- ", "+ ", "• ", "1. ", "a) ", "(2) ": a list item's marker
 LIST_MARKER = regex.compile(r"^(?:[-+•–—·*]|\d{1,2}[.)]|\p{Ll}\)|\(\d{1,2}\))\s")
 # a digit run, masked when comparing running headers of different pages ("Trang 3" ~ "Trang 4")

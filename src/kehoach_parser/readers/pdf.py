@@ -33,8 +33,9 @@ from ..layout import Layout, Line, Row, Table
 from ..limits import BudgetExceeded
 from ..text import tidy
 from . import geometry, streams, textlayer
-from .geometry import PAGE_NUMBER, ColumnBlock, Grid, Margins, TextLine, Word
+from .geometry import ColumnBlock, Grid, Margins, TextLine, Word
 from .options import ReadOptions
+from .page_numbers import PAGE_NUMBER
 from .pdfium import Document, PageContent, open_document
 from .problems import CorruptProblem
 from .rules import BBox, tables

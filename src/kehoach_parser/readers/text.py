@@ -18,6 +18,7 @@ from ..limits import BudgetExceeded, Limits
 from ..text import clean
 from .encoding import MAX_BYTES_PER_CHAR, decode
 from .options import ReadOptions
+from .page_numbers import PAGE_NUMBER
 
 # "|----|:--:|---|" — a Markdown table separator row (possessive quantifiers: it never backtracks)
 MD_SEPARATOR = regex.compile(r"^\s*+\|?+\s*+:?+-++:?+\s*+(?:\|\s*+:?+-++:?+\s*+)++\|?+\s*+$")
@@ -27,9 +28,6 @@ NOT_SEPARATOR = regex.compile(r"[^\s|:\-]")
 LINE_END = regex.compile(r"\r\n|\r|\n")
 # "| STT | Tên nhiệm vụ |" — a Markdown pipe row (at least two pipes)
 MD_ROW = regex.compile(r"^\s*+\|(?=[^|]*+\|)")
-# "2", "- 3 -", "Trang 4", "Trang 4/12": a page number alone on its line
-PAGE_NUMBER = regex.compile(r"^\s*+(?:[-–]\s*+)?(?:Trang\s++)?\d{1,3}(?:\s*+/\s*+\d{1,3})?(?:\s*+[-–])?\s*+$",
-                            regex.IGNORECASE)
 # "## I. MỤC TIÊU" — a Markdown heading marker
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 # "* item", "  * item" — a star bullet (Markdown lists), read as "- item"

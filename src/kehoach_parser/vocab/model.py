@@ -27,6 +27,8 @@ class Grammar(_Table):
     from_: str = Field(alias="from")  # "từ"
     to: str  # "đến"
     span: Words  # "giai đoạn", "thời kỳ"
+    page_words: Words  # "Trang 4"
+    page_of: Words  # "Page 2 of 5"
     half_months: int  # 6: "6 tháng đầu năm"
 
 
