@@ -7,7 +7,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..model import Annex, Location, Signature
-from ..segment.document import Annex as AnnexPart
+from ..segment.document import AnnexZone
 from ..segment.markers import AUTHORITY, BULLET_LINE, RECIPIENTS
 from ..segment.paragraphs import Item, Para
 from ..text import clean, fold, is_upper_text, join_fragments, strip_bullet
@@ -158,7 +158,7 @@ def _expand(para: Para) -> list[Para]:
     return [Para(piece, para.page, para.line) for piece in pieces] if len(pieces) > 1 else [para]
 
 
-def extract_annexes(annexes: list[AnnexPart]) -> list[Annex]:
+def extract_annexes(annexes: list[AnnexZone]) -> list[Annex]:
     out = []
     for annex in annexes:
         title = ""

@@ -50,7 +50,9 @@ class Node:
 
 
 @dataclass
-class Annex:
+class AnnexZone:
+    """An annex in the segmenter's reading: its label, title lines and what follows them."""
+
     label: Para  # the label's paragraph, or the first heading line of an annex printed without one
     label_text: str | None  # "PHỤ LỤC I", or None
     title_paras: list[Para]
@@ -59,8 +61,9 @@ class Annex:
 
 
 @dataclass
-class Segments:
-    items: list[Item]  # every paragraph and table in reading order
+class Parts:
+    """The parts of a plan, in reading order."""
+
     header: list[Para]  # before the kind word
     kind: tuple[str, str] | None  # (contract kind, printed word)
     kind_para: Para | None
@@ -68,7 +71,15 @@ class Segments:
     preamble: list[Item]
     sections: list[Node]
     closing: list[Item]
-    annexes: list[Annex]
+    annexes: list[AnnexZone]
+    headline: bool = False  # the kind came from a page's headline ("Kế hoạch cải cách hành chính …")
+
+
+@dataclass
+class Segments(Parts):
+    """The parts of a plan with everything they were found in."""
+
+    items: list[Item] = field(default_factory=list)  # every paragraph and table in reading order
     tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables with their roles
     metadata: dict[str, str] = field(default_factory=dict)  # a portal's metadata table: field -> value
     # "web_page": text copied from a web page (a portal's metadata table, a news page's headline, or
@@ -95,14 +106,13 @@ def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
             plan = _part(items, plan_at, len(items), top, limits)
             decision_end = next((i for i, it in enumerate(items) if it is plan.kind_para), len(items))
             decision = _part(items, 0, decision_end, top, limits)
-            return Segments(items, decision.header, plan.kind, plan.kind_para, plan.title_paras,
-                            decision.preamble, plan.sections,
-                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin,
-                            _repair_ocr_numerals(plan.sections, layout.ocr_pages))
+            issued = Parts(decision.header, plan.kind, plan.kind_para, plan.title_paras, decision.preamble,
+                           plan.sections, decision.closing + plan.closing, plan.annexes)
+            return Segments(**vars(issued), items=items, tables=tables, metadata=metadata, origin=layout.origin,
+                            warnings=_repair_ocr_numerals(plan.sections, layout.ocr_pages))
     web = layout.origin == "web_page" or bool(metadata) or own.headline
-    return Segments(items, own.header, own.kind, own.kind_para, own.title_paras, own.preamble, own.sections,
-                    own.closing, own.annexes, tables, metadata, "web_page" if web else None,
-                    _repair_ocr_numerals(own.sections, layout.ocr_pages))
+    return Segments(**vars(own), items=items, tables=tables, metadata=metadata, origin="web_page" if web else None,
+                    warnings=_repair_ocr_numerals(own.sections, layout.ocr_pages))
 
 
 def _repair_ocr_numerals(sections: list[Node], ocr_pages: frozenset[int]) -> list[tuple[str, str]]:
@@ -124,23 +134,8 @@ def _repair_ocr_numerals(sections: list[Node], ocr_pages: frozenset[int]) -> lis
     return repairs
 
 
-@dataclass
-class _Part:
-    """The parts found in ``items[start:end]``."""
-
-    header: list[Para]
-    kind: tuple[str, str] | None
-    kind_para: Para | None
-    title_paras: list[Para]
-    preamble: list[Item]
-    sections: list[Node]
-    closing: list[Item]
-    annexes: list[Annex]
-    headline: bool = False  # the kind came from a page's headline ("Kế hoạch cải cách hành chính …")
-
-
 def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[str, str] | None],
-          limits: Limits) -> _Part:
+          limits: Limits) -> Parts:
     found = _kind_line(items, start, end, top)
     pos = start
     header: list[Para] = []
@@ -175,11 +170,11 @@ def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[st
     if pos >= end:  # no sections at all: the whole rest is preamble, closing found inside it
         body_end = _closing_start(preamble, 0)
         closing_items, annexes = _closing_and_annexes(preamble[body_end:])
-        return _Part(header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes, headline)
+        return Parts(header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes, headline)
     close_at = _closing_start(items[:end], pos)
     sections = _section_tree(items[pos:close_at], top, limits)
     closing, annexes = _closing_and_annexes(items[close_at:end])
-    return _Part(header, kind, kind_para, title, preamble, sections, closing, annexes, headline)
+    return Parts(header, kind, kind_para, title, preamble, sections, closing, annexes, headline)
 
 
 def _kind_line(items: list[Item], start: int, end: int,
@@ -204,7 +199,7 @@ def _kind_line(items: list[Item], start: int, end: int,
     return None
 
 
-def _issued_plan(items: list[Item], decision: _Part) -> int | None:
+def _issued_plan(items: list[Item], decision: Parts) -> int | None:
     """Where the plan a decision issues starts: a later kind line of a plan ("KẾ HOẠCH"), provided
     the decision says it issues one ("Ban hành kèm theo Quyết định này Kế hoạch …")."""
     start = next((i for i, it in enumerate(items) if it is decision.kind_para), 0) + 1
@@ -300,20 +295,20 @@ def _annex_label(text: str) -> tuple[str, str] | None:
     return m.group("label").strip(), rest
 
 
-def _closing_and_annexes(items: list[Item]) -> tuple[list[Item], list[Annex]]:
+def _closing_and_annexes(items: list[Item]) -> tuple[list[Item], list[AnnexZone]]:
     """The closing block (recipients, signature) and the annexes after it: each "PHỤ LỤC …" label,
     or — after the signature — a heading in capitals followed by "(Kèm theo Kế hoạch …)" or by a
     data table (an attached table without a label: the annex's label is None)."""
     closing: list[Item] = []
-    annexes: list[Annex] = []
+    annexes: list[AnnexZone] = []
     signed = False
     for i, item in enumerate(items):
         label = _annex_label(item.text) if isinstance(item, Para) else None
         if label and isinstance(item, Para):
             titles = [Para(label[1], item.page, item.line)] if label[1] else []
-            annexes.append(Annex(item, label[0], titles, []))
+            annexes.append(AnnexZone(item, label[0], titles, []))
         elif not annexes and signed and isinstance(item, Para) and _unlabelled_annex(items, i):
-            annexes.append(Annex(item, None, [item], []))
+            annexes.append(AnnexZone(item, None, [item], []))
         elif annexes:
             annexes[-1].items.append(item)
         else:
@@ -342,7 +337,7 @@ def _unlabelled_annex(items: list[Item], i: int) -> bool:
     return False
 
 
-def _annex_title(annex: Annex) -> None:
+def _annex_title(annex: AnnexZone) -> None:
     """Move the heading lines after the label (up to "(kèm theo …)" or a table) into the title."""
     from .markers import ANNEX_ATTACHED
 
