@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import regex
 
 from ..text import tone_key
 from . import load_toml
-from .model import LintVocabulary
+from .model import LintVocabulary, Renamed
 
 # the word list inside the underthesea package (one word a line, syllables separated by spaces)
 LEXICON_PARTS = ("corpus", "data", "Viet74K.txt")
@@ -29,18 +28,9 @@ def lint() -> LintVocabulary:
     return LintVocabulary.model_validate(load_toml("lint.toml"))
 
 
-@dataclass(frozen=True)
-class Renaming:
-    """An organ renamed, merged or dissolved: its old name, what replaced it and from which day."""
-
-    old: str
-    new: str
-    since: date
-
-
-@lru_cache(maxsize=1)
-def renamings() -> tuple[Renaming, ...]:
-    return tuple(Renaming(r.old, r.new, r.from_) for r in lint().renamed)
+def renamings() -> tuple[Renamed, ...]:
+    """The organs renamed, merged or dissolved, with the day each change took effect."""
+    return lint().renamed
 
 
 # a rime whose tone mark has two accepted places ("hoá"/"hóa", "thuỷ"/"thủy"): the only spellings that differ

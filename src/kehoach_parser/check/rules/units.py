@@ -12,7 +12,8 @@ from rapidfuzz import fuzz, process
 
 from ...model import Location
 from ...text import SPACES, fold, nfc, tone_key
-from ...vocab.lint import Renaming, lint, renamings
+from ...vocab.lint import lint, renamings
+from ...vocab.model import Renamed
 from ..context import Context, level_pattern
 from ..registry import Hit, check, hit_at
 from ..util import day_label
@@ -170,7 +171,7 @@ def _without_place(unit: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _renamed_pattern() -> tuple[regex.Pattern[str], dict[str, Renaming]]:
+def _renamed_pattern() -> tuple[regex.Pattern[str], dict[str, Renamed]]:
     table = {tone_key(r.old.casefold()): r for r in renamings()}
     names = sorted((r.old for r in renamings()), key=len, reverse=True)
     alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
@@ -191,13 +192,13 @@ def renamed(ctx: Context) -> Iterator[Hit]:
     for span in ctx.facts.spans:
         for m in pattern.finditer(span.text):
             change = table.get(tone_key(SPACES.sub(" ", m.group()).casefold()))
-            if change is None or day < change.since or change.old in reported:
+            if change is None or day < change.from_ or change.old in reported:
                 continue
             if (id(span), m.start()) in history:
                 continue
             reported.add(change.old)
             yield hit_at(span.position(m.start()), m.group(), {
-                "old": m.group(), "new": change.new, "since": day_label(change.since), "date": day_label(day)})
+                "old": m.group(), "new": change.new, "since": day_label(change.from_), "date": day_label(day)})
 
 
 def _historical_issuers(ctx: Context) -> set[tuple[int, int]]:
