@@ -157,19 +157,19 @@ def _assign_outputs(found: list[_Found]) -> Iterator[InputFile]:
     without case, for case-insensitive file systems); a number after that for any clash left."""
     common = _common_root([f.root for f in found])
     relatives = [_relative(f, common) for f in found]
-    by_stem = Counter(_key(r.parent / (r.stem + OUTPUT_SUFFIX)) for r in relatives)
+    by_stem = Counter(_folded_path(r.parent / (r.stem + OUTPUT_SUFFIX)) for r in relatives)
     outputs: list[tuple[PurePath, bool]] = []
     for rel in relatives:
         stem_form = rel.parent / (rel.stem + OUTPUT_SUFFIX)
-        clash = by_stem[_key(stem_form)] > 1
+        clash = by_stem[_folded_path(stem_form)] > 1
         outputs.append((rel.parent / (rel.name + OUTPUT_SUFFIX), True) if clash else (stem_form, False))
     assigned: set[str] = set()
     for index, (item, (output, renamed)) in enumerate(zip(found, outputs, strict=True)):
         base, number = output, 1
-        while _key(output) in assigned:  # e.g. "kh.txt.txt" against "kh.txt" + "kh.pdf"
+        while _folded_path(output) in assigned:  # e.g. "kh.txt.txt" against "kh.txt" + "kh.pdf"
             number += 1
             output, renamed = base.parent / f"{base.stem}.{number}{OUTPUT_SUFFIX}", True
-        assigned.add(_key(output))
+        assigned.add(_folded_path(output))
         label = printable(item.name or STDIN_LABEL, None) if item.path is None else printable(item.path, None)
         size = len(item.data or b"") if item.path is None else _size(item.path)
         yield InputFile(label, item.path, output, item.data, size, renamed, index)
@@ -189,7 +189,7 @@ def _relative(item: _Found, common: str) -> PurePath:
     return PurePath(os.path.relpath(absolute, common) if common else os.path.basename(absolute))
 
 
-def _key(path: PurePath) -> str:
+def _folded_path(path: PurePath) -> str:
     return path.as_posix().casefold()
 
 

@@ -13,15 +13,10 @@ from ..extract.facts import DocumentFacts, Position
 from ..model import Location, Plan
 from ..pipeline import ParsedDocument
 from ..segment.paragraphs import Para
-from ..text import SPACES, fold, nfc
+from ..text import SPACES, fold
 from ..vocab import alternation, vocab
 from ..vocab.lint import lint
 from .config import CheckConfig
-
-
-def match_key(text: str) -> str:
-    """Case- and spacing-insensitive key for comparing two excerpts."""
-    return SPACES.sub(" ", nfc(text).casefold()).strip()
 
 
 class Context:

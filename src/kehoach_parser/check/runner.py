@@ -10,8 +10,9 @@ from pathlib import Path
 from ..api import guarded, parse_document
 from ..extract.facts import position_key
 from ..pipeline import ParsedDocument
+from ..text import caseless
 from .config import CheckConfig
-from .context import Context, match_key
+from .context import Context
 from .model import Finding, FindingLocation
 from .registry import Rule, all_rules
 
@@ -84,10 +85,10 @@ def _drop_superseded(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Find
     winners: dict[tuple[str, int | None, int | None], list[str]] = {}
     for rule, f in found:
         for loser in rule.supersedes:
-            winners.setdefault((loser, f.location.page, f.location.line), []).append(match_key(f.text or ""))
+            winners.setdefault((loser, f.location.page, f.location.line), []).append(caseless(f.text or ""))
 
     def beaten(rule: Rule, f: Finding) -> bool:
-        mine = match_key(f.text or "")
+        mine = caseless(f.text or "")
         theirs = winners.get((rule.id, f.location.page, f.location.line), [])
         return any(mine in other or other in mine for other in theirs)
 

@@ -146,13 +146,13 @@ def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str 
     ending in "Quyết định số 2629/QĐ-T") is dropped when a complete id starts with it.
     """
     found: dict[str, Reference] = {}
-    own = _key(own_id) if own_id else None
+    own = _id_key(own_id) if own_id else None
     cut: tuple[str, str] | None = None  # (key, id) of a mention that ends the whole text
     for entry in texts:
         text, location = (entry, None) if isinstance(entry, str) else entry
         cut = None
         for mention in mentions(text):
-            key = _key(mention.id)
+            key = _id_key(mention.id)
             if key == own:
                 continue
             if mention.end == len(text.rstrip()):
@@ -173,5 +173,5 @@ def extract_references(texts: Iterable[str | tuple[str, Location]], own_id: str 
     return list(found.values())
 
 
-def _key(doc_id: str) -> str:
+def _id_key(doc_id: str) -> str:
     return tone_key(doc_id.casefold())

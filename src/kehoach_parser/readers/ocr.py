@@ -177,7 +177,7 @@ def _words(binary: str, image: Any, dpi: int) -> list[Word]:
     for row in rows:
         if row.get("level") == "4":
             top = float(row["top"])
-            boxes[_key(row)] = (top, top + float(row["height"]))
+            boxes[_line_of(row)] = (top, top + float(row["height"]))
     heights = sorted(b - t for t, b in boxes.values())
     usual = heights[len(heights) // 2] if heights else 0.0
     words = []
@@ -187,14 +187,14 @@ def _words(binary: str, image: Any, dpi: int) -> list[Word]:
             continue
         left, width = float(row["left"]), float(row["width"])
         top, bottom = float(row["top"]), float(row["top"]) + float(row["height"])
-        line_top, line_bottom = boxes.get(_key(row), (top, bottom))
+        line_top, line_bottom = boxes.get(_line_of(row), (top, bottom))
         if line_bottom - line_top <= 1.5 * usual:
             top, bottom = line_top, line_bottom  # else one Tesseract line over two printed ones: own box
         words.append(Word(text, left, left + width, top, bottom))
     return words
 
 
-def _key(row: dict) -> tuple[str, ...]:
+def _line_of(row: dict) -> tuple[str, ...]:
     return row["page_num"], row["block_num"], row["par_num"], row["line_num"]
 
 

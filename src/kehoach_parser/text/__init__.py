@@ -67,6 +67,11 @@ def fold(text: str) -> str:
     return SPACES.sub(" ", base.replace("đ", "d")).strip()
 
 
+def caseless(text: str) -> str:
+    """The key two excerpts compare by when case and spacing do not matter ("Nơi  Nhận" = "nơi nhận")."""
+    return _collapse(nfc(text).casefold())
+
+
 def tone_key(text: str) -> str:
     """Make old and new tone placement compare equal ("hoá" == "hóa") while keeping letters."""
     out = []

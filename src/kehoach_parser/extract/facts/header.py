@@ -12,7 +12,7 @@ from ...segment.document import Segments
 from ...segment.markers import ANNEX_ATTACHED, NUMBER_LINE, document_kind_line
 from ...segment.markers import number_line as find_number_line
 from ...segment.paragraphs import Para
-from ...text import SPACES, fold, is_upper_text, nfc
+from ...text import SPACES, caseless, fold, is_upper_text
 from ...vocab import alternation, vocab
 from ...vocab.lint import lint
 from ..dates import WORD_DATE
@@ -169,7 +169,7 @@ def _own_kind(symbol: str | None, seg: Segments) -> bool:
 
 def _holds_dateline(text: str, dateline: str) -> bool:
     """Whether ``text`` prints the dateline as a line of its own (not "Ngày 30/12/2025, X đã ban hành …")."""
-    key, haystack = _key(dateline), _key(text)
+    key, haystack = caseless(dateline), caseless(text)
     at = haystack.find(key)
     return at >= 0 and bool(DATE_TAIL.match(haystack[at + len(key):]))
 
@@ -181,10 +181,6 @@ def _own_dateline(text: str) -> str | None:
     if m is None or date is None or not DATE_TAIL.match(m["date"][date.end():]):
         return None
     return SPACES.sub(" ", m.group()).strip()
-
-
-def _key(text: str) -> str:
-    return SPACES.sub(" ", nfc(text).casefold()).strip()
 
 
 def _issuing_organ(organs: list[PrintedLine]) -> str | None:
