@@ -20,11 +20,13 @@ import math
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
+from . import geometry, lexicon, textlayer
 from .geometry import Word
 from .pdfium import Document
 from .problems import OcrProblem
@@ -37,7 +39,14 @@ DARK_RUN = regex.compile(rb"[\x00-\x7f]+")
 RULE_EDGES = regex.compile(r"^[|_]+|[|_]+$")
 # "z^", "`~", "1*^": marks no Vietnamese word carries, a sign that accents or specks were read as letters
 ODD_MARKS = regex.compile(r"[\^`~*»«⁄°¬{}<>\\]")
+# a lower-case letter and a digit in one word ("ngày44", "đÓ6"), or the other way round
+SCRAWL = regex.compile(r"\p{Ll}.*\d|\d.*\p{Ll}")
+# a word's leading letters and the punctuation after them: "Só:" of "Só:đÓ6", "ngày" of "ngày44"
+PRINTED_HEAD = regex.compile(r"^\p{P}*(\p{L}+)\p{P}*")
+PSM = "3"  # Tesseract page segmentation: automatic (columns, blocks and lines found by Tesseract)
 MIN_RULE = 0.25  # inches: shorter dark runs are glyph strokes, not ruling lines
+ILLEGIBLE_CONF = 50  # a word Tesseract is less sure of may be handwriting (see _legible)
+CHROMA_WEIGHT = 2.0  # how much lighter a pixel gets per unit of colour (max - min channel): red and blue ink fade out
 
 
 @lru_cache(maxsize=1)
@@ -68,19 +77,42 @@ def tesseract() -> str:
     return binary
 
 
+class Reading(NamedTuple):
+    """What OCR read on a page, in PDF points: words, tables (bounding box, cell boxes), and how
+    many words were left out as handwriting or illegible (see :func:`_legible`)."""
+
+    words: list[Word]
+    tables: list[tuple[BBox, list[BBox]]]
+    illegible: int
+
+
 def ocr_page(document: Document, index: int, width: float, height: float, *, dpi: int = 300,
-             max_pixels: int = 40_000_000) -> tuple[list[Word], list[tuple[BBox, list[BBox]]]]:
-    """OCR of page ``index`` (0-based) of an open document: its words and its tables (bounding box,
-    cell boxes), in PDF points. The page is rendered at ``dpi`` unless that would make more than
-    ``max_pixels`` pixels: then at the resolution that keeps it under (a giant page never becomes
-    a giant bitmap)."""
+             max_pixels: int = 40_000_000) -> Reading:
+    """OCR of page ``index`` (0-based) of an open document. The page is rendered in colour at
+    ``dpi`` unless that would make more than ``max_pixels`` pixels (then at the resolution that
+    keeps it under: a giant page never becomes a giant bitmap), and its coloured ink faded out
+    (:func:`black_ink`) before Tesseract reads it."""
     binary = tesseract()
     scale = min(dpi / 72, math.sqrt(max_pixels / max(width * height, 1.0)))
-    image = document.render(index, scale)
+    image = black_ink(document.render(index, scale, colour=True))
     return _read(binary, image, scale)
 
 
-def _read(binary: str, image: Any, scale: float) -> tuple[list[Word], list[tuple[BBox, list[BBox]]]]:
+def black_ink(image: Any) -> Any:
+    """A colour page image -> grey with coloured ink faded out: each pixel made lighter by its
+    colourfulness (max - min channel), so that red seals and stamps and blue handwriting leave
+    the black print (also where they overlap it: black over red stays dark) and the ruling lines."""
+    from PIL import ImageChops
+
+    if image.mode == "L":
+        return image
+    r, g, b = image.convert("RGB").split()
+    chroma = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b),
+                                 ImageChops.darker(ImageChops.darker(r, g), b))
+    return ImageChops.add(image.convert("L"), chroma.point(lambda v: min(255, round(v * CHROMA_WEIGHT))))
+
+
+def _read(binary: str, image: Any, scale: float) -> Reading:
     """Words (OCR of the page as rendered: resampling blurs the accents) moved into the
     straightened frame where the ruling lines are found."""
     from PIL import Image
@@ -94,10 +126,11 @@ def _read(binary: str, image: Any, scale: float) -> tuple[list[Word], list[tuple
         rules = [Rule(True, x / scale, y0 / scale, y1 / scale) for x, y0, y1 in vertical]
         rules += [Rule(False, y / scale, x0 / scale, x1 / scale) for y, x0, x1 in horizontal]
         found = tables(rules)
-    words = _words(binary, image, round(dpi))
+    words, illegible = _words(binary, image, round(dpi))
     if angle:
         words = [_rotated(w, angle, image.width / 2, image.height / 2) for w in words]
-    return [Word(w.text, w.x0 / scale, w.x1 / scale, w.top / scale, w.bottom / scale) for w in words], found
+    return Reading([Word(w.text, w.x0 / scale, w.x1 / scale, w.top / scale, w.bottom / scale) for w in words],
+                   found, illegible)
 
 
 def _rotated(word: Word, angle: float, cx: float, cy: float) -> Word:
@@ -157,14 +190,13 @@ def _rules(image: Any, min_length: int) -> tuple[list[tuple[int, int, int]], lis
     return horizontal, vertical
 
 
-def _words(binary: str, image: Any, dpi: int) -> list[Word]:
-    """Tesseract's words in pixels. A word takes the top and bottom of its Tesseract line (so that
-    accents and descenders do not scatter the words of one line) unless that line is implausibly
-    tall (two printed lines taken as one: then its own box); specks read as marks are dropped."""
+def _words(binary: str, image: Any, dpi: int) -> tuple[list[Word], int]:
+    """Tesseract's words in pixels (boxes: see :func:`_segments`), and how many were left out as
+    handwriting. Specks read as marks are dropped, and the lexicon corrects each run of words."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     try:
-        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "3", "tsv"],
+        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", PSM, "tsv"],
                               input=buffer.getvalue(), capture_output=True, timeout=600,
                               env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except (OSError, subprocess.SubprocessError) as exc:
@@ -173,25 +205,74 @@ def _words(binary: str, image: Any, dpi: int) -> list[Word]:
         raise OcrProblem(f"Tesseract failed on a scanned page ({done.stderr.decode(errors='replace').strip()[:200]})")
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t",
                                quoting=csv.QUOTE_NONE))
-    boxes: dict[tuple[str, ...], tuple[float, float]] = {}
-    for row in rows:
-        if row.get("level") == "4":
-            top = float(row["top"])
-            boxes[_key(row)] = (top, top + float(row["height"]))
-    heights = sorted(b - t for t, b in boxes.values())
+    heights = sorted(float(row["height"]) for row in rows if row.get("level") == "4")
     usual = heights[len(heights) // 2] if heights else 0.0
-    words = []
+    lines: dict[tuple[str, ...], list[Word]] = {}
+    illegible = 0
     for row in rows:
         text = RULE_EDGES.sub("", (row.get("text") or "").strip().translate(confusables()))
-        if row.get("level") != "5" or not text or _junk(text, float(row.get("conf") or -1)):
+        conf = float(row.get("conf") or -1)
+        if row.get("level") != "5" or not text or _junk(text, conf):
             continue
+        legible = _legible(text, conf)
+        if legible != text:
+            illegible += 1
+            if not legible:
+                continue
         left, width = float(row["left"]), float(row["width"])
-        top, bottom = float(row["top"]), float(row["top"]) + float(row["height"])
-        line_top, line_bottom = boxes.get(_key(row), (top, bottom))
-        if line_bottom - line_top <= 1.5 * usual:
-            top, bottom = line_top, line_bottom  # else one Tesseract line over two printed ones: own box
-        words.append(Word(text, left, left + width, top, bottom))
-    return words
+        if legible != text:
+            width *= len(legible) / len(text)
+        top = float(row["top"])
+        lines.setdefault(_key(row), []).append(Word(legible, left, left + width, top, top + float(row["height"])))
+    words = [w for line in lines.values() for segment in _segments(line, usual) for w in _corrected(segment)]
+    return words, illegible
+
+
+def _segments(line: list[Word], usual: float) -> list[list[Word]]:
+    """A Tesseract line's runs of words apart from each other by wide gaps (a line across the two
+    columns of the closing), each word with the top and bottom of its run (so that accents and
+    descenders do not scatter the words of one line) unless the run is implausibly tall (two printed
+    lines taken as one: then its own box)."""
+    runs: list[list[Word]] = []
+    for word in sorted(line, key=lambda w: w.x0):
+        if runs and word.x0 - runs[-1][-1].x1 <= geometry.GAP_FACTOR * usual:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    out = []
+    for run in runs:
+        top, bottom = min(w.top for w in run), max(w.bottom for w in run)
+        if bottom - top <= 1.5 * usual:
+            run = [replace(w, top=top, bottom=bottom) for w in run]
+        out.append(run)
+    return out
+
+
+def _legible(text: str, conf: float) -> str:
+    """A word as far as it is print: an unsure reading that mixes lower-case letters with digits
+    ("ngày44", "Só:đÓ6": handwriting written into a printed line) keeps only its leading printed
+    syllable ("ngày", "Só:"), or nothing; other words as they are."""
+    if conf >= ILLEGIBLE_CONF or not SCRAWL.search(text):
+        return text
+    head = PRINTED_HEAD.match(text)
+    return head.group(0) if head and textlayer.is_syllable(head.group(1)) else ""
+
+
+def _corrected(line: list[Word]) -> list[Word]:
+    """A Tesseract line's words after the lexicon's post-correction (:mod:`.lexicon`); a word split
+    into several syllables shares its box among them by their lengths."""
+    out: list[Word] = []
+    for word, pieces in zip(line, lexicon.correct([w.text for w in line]), strict=True):
+        if len(pieces) == 1:
+            out.append(replace(word, text=pieces[0]))
+            continue
+        total = sum(len(p) for p in pieces) + len(pieces) - 1
+        x = word.x0
+        step = (word.x1 - word.x0) / max(total, 1)
+        for piece in pieces:
+            out.append(replace(word, text=piece, x0=x, x1=x + step * len(piece)))
+            x += step * (len(piece) + 1)
+    return out
 
 
 def _key(row: dict) -> tuple[str, ...]:
@@ -199,8 +280,9 @@ def _key(row: dict) -> tuple[str, ...]:
 
 
 def _junk(text: str, conf: float) -> bool:
-    """A speck or an accent read as a word: marks without letters, or a short, unsure reading."""
+    """A speck or an accent read as a word: marks without letters, or a short, unsure reading (a
+    lone letter, odd marks)."""
     letters = sum(c.isalnum() for c in text)
     if not letters:
         return text not in ("-", "+", "–", "•") or conf < 50
-    return (conf < 30 and letters < 3) or (conf < 50 and bool(ODD_MARKS.search(text)))
+    return (conf < 30 and letters < 3) or (conf < 50 and (letters == 1 or bool(ODD_MARKS.search(text))))
