@@ -45,6 +45,8 @@ SCRAWL = regex.compile(r"\p{Ll}.*\d|\d.*\p{Ll}")
 PRINTED_HEAD = regex.compile(r"^\p{P}*(\p{L}+)\p{P}*")
 PSM = "3"  # Tesseract page segmentation: automatic (columns, blocks and lines found by Tesseract)
 MIN_RULE = 0.25  # inches: shorter dark runs are glyph strokes, not ruling lines
+REREAD_BELOW = 70  # a line read with a lower mean confidence is read again on its own (see _reread)
+REREAD_MAX = 16  # lines (or groups of overlapping lines) read again per page, at most
 ILLEGIBLE_CONF = 50  # a word Tesseract is less sure of may be handwriting (see _legible)
 CHROMA_WEIGHT = 2.0  # how much lighter a pixel gets per unit of colour (max - min channel): red and blue ink fade out
 
@@ -192,40 +194,124 @@ def _rules(image: Any, min_length: int) -> tuple[list[tuple[int, int, int]], lis
 
 def _words(binary: str, image: Any, dpi: int) -> tuple[list[Word], int]:
     """Tesseract's words in pixels (boxes: see :func:`_segments`), and how many were left out as
-    handwriting. Specks read as marks are dropped, and the lexicon corrects each run of words."""
+    handwriting. Specks read as marks are dropped; a scrawl the size of a word, or the part of a
+    word that is handwriting, is left blank where it is (its gap is no column gutter); the lexicon
+    corrects each run of words."""
+    rows = _tesseract(binary, image, dpi, PSM)
+    heights = sorted(float(row["height"]) for row in rows if row.get("level") == "4")
+    usual = heights[len(heights) // 2] if heights else 0.0
+    rows = _reread(binary, image, dpi, rows, usual)
+    lines: dict[tuple[str, ...], list[Word]] = {}
+    illegible = 0
+    for row in rows:
+        text = RULE_EDGES.sub("", (row.get("text") or "").strip().translate(confusables()))
+        conf = float(row.get("conf") or -1)
+        if row.get("level") != "5" or not text:
+            continue
+        left, width = float(row["left"]), float(row["width"])
+        top, height = float(row["top"]), float(row["height"])
+        if _junk(text, conf):
+            if width < usual or height < 0.6 * usual:
+                continue  # a speck
+            legible = ""  # a scrawl the size of a word: left blank
+        else:
+            legible = _legible(text, conf)
+        illegible += legible != text  # a word left blank still holds its place: the gap is no column gutter
+        lines.setdefault(_key(row), []).append(Word(legible, left, left + width, top, top + height))
+    words = [w for line in lines.values() for segment in _segments(line, usual) for w in _corrected(segment)]
+    return words, illegible
+
+
+def _tesseract(binary: str, image: Any, dpi: int, psm: str) -> list[dict[str, str]]:
+    """Tesseract's TSV rows for an image (levels 1-5: page, block, paragraph, line, word)."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     try:
-        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", PSM, "tsv"],
+        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", psm, "tsv"],
                               input=buffer.getvalue(), capture_output=True, timeout=600,
                               env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except (OSError, subprocess.SubprocessError) as exc:
         raise OcrProblem(f"Tesseract failed on a scanned page ({exc})") from None
     if done.returncode != 0:
         raise OcrProblem(f"Tesseract failed on a scanned page ({done.stderr.decode(errors='replace').strip()[:200]})")
-    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t",
+    return list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8", errors="replace")), delimiter="\t",
                                quoting=csv.QUOTE_NONE))
-    heights = sorted(float(row["height"]) for row in rows if row.get("level") == "4")
-    usual = heights[len(heights) // 2] if heights else 0.0
-    lines: dict[tuple[str, ...], list[Word]] = {}
-    illegible = 0
-    for row in rows:
-        text = RULE_EDGES.sub("", (row.get("text") or "").strip().translate(confusables()))
-        conf = float(row.get("conf") or -1)
-        if row.get("level") != "5" or not text or _junk(text, conf):
+
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels
+
+
+def _box(row: dict[str, str]) -> Box:
+    left, top = int(row["left"]), int(row["top"])
+    return left, top, left + int(row["width"]), top + int(row["height"])
+
+
+def _inside(row: dict[str, str], box: Box) -> bool:
+    x0, y0, x1, y1 = _box(row)
+    return box[0] <= (x0 + x1) / 2 <= box[2] and box[1] <= (y0 + y1) / 2 <= box[3]
+
+
+def _confidence(rows: list[dict[str, str]]) -> float:
+    """The words' mean confidence, weighted by their length."""
+    weights = [(float(r["conf"]), len(r["text"].strip())) for r in rows]
+    total = sum(n for _, n in weights)
+    return sum(c * n for c, n in weights) / total if total else 0.0
+
+
+def _reread(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], usual: float) -> list[dict[str, str]]:
+    """Lines Tesseract read badly in the page's layout (a low mean confidence, or one word over two
+    printed lines: the closing's two columns taken as one line, a signature across it) read again
+    on their own: their boxes, cut out and stacked on a blank image, in one more run as a block of
+    lines. A box's second reading replaces its first when Tesseract is surer of it."""
+    from PIL import Image
+
+    words = [r for r in rows if r.get("level") == "5" and (r.get("text") or "").strip()]
+    lines: dict[tuple[str, ...], list[dict[str, str]]] = {}
+    for row in words:
+        lines.setdefault(_key(row), []).append(row)
+    pad = round(usual / 3)
+    doubtful: list[Box] = []
+    for line in lines.values():
+        tall = any(float(r["conf"]) < 30 and int(r["height"]) > 1.4 * usual for r in line)
+        if tall or _confidence(line) < REREAD_BELOW:
+            x0, y0 = min(_box(r)[0] for r in line), min(_box(r)[1] for r in line)
+            x1, y1 = max(_box(r)[2] for r in line), max(_box(r)[3] for r in line)
+            doubtful.append((max(0, x0 - pad), max(0, y0 - pad),
+                             min(image.width, x1 + pad), min(image.height, y1 + pad)))
+    regions: list[Box] = []
+    for box in sorted(doubtful, key=lambda b: b[1]):
+        for i, r in enumerate(regions):
+            if box[0] < r[2] and r[0] < box[2] and box[1] < r[3] and r[1] < box[3]:
+                regions[i] = (min(r[0], box[0]), min(r[1], box[1]), max(r[2], box[2]), max(r[3], box[3]))
+                break
+        else:
+            regions.append(box)
+    regions = regions[:REREAD_MAX]
+    if not regions:
+        return rows
+    gap = round(2 * usual)
+    sheet = Image.new("L", (max(r[2] - r[0] for r in regions) + 2 * gap,
+                            sum(r[3] - r[1] + gap for r in regions) + gap), 255)
+    slots = []
+    y = gap
+    for r in regions:
+        sheet.paste(image.crop(r), (gap, y))
+        slots.append((gap, y, gap + r[2] - r[0], y + r[3] - r[1]))
+        y += r[3] - r[1] + gap
+    again = [r for r in _tesseract(binary, sheet, dpi, "6") if r.get("level") == "5" and (r.get("text") or "").strip()]
+    out = list(rows)
+    for n, (region, slot) in enumerate(zip(regions, slots, strict=True)):
+        first = [r for r in words if _inside(r, region)]
+        second = [r for r in again if slot[0] <= _box(r)[0] and _box(r)[2] <= slot[2]
+                  and slot[1] <= _box(r)[1] and _box(r)[3] <= slot[3]]
+        if not second or _confidence(second) <= _confidence(first):
             continue
-        legible = _legible(text, conf)
-        if legible != text:
-            illegible += 1
-            if not legible:
-                continue
-        left, width = float(row["left"]), float(row["width"])
-        if legible != text:
-            width *= len(legible) / len(text)
-        top = float(row["top"])
-        lines.setdefault(_key(row), []).append(Word(legible, left, left + width, top, top + float(row["height"])))
-    words = [w for line in lines.values() for segment in _segments(line, usual) for w in _corrected(segment)]
-    return words, illegible
+        gone = {id(r) for r in first}
+        out = [r for r in out if id(r) not in gone]
+        dx, dy = region[0] - slot[0], region[1] - slot[1]
+        out.extend({**r, "left": str(int(r["left"]) + dx), "top": str(int(r["top"]) + dy),
+                    "block_num": f"again{n}.{r['block_num']}"} for r in second)
+    return out
 
 
 def _segments(line: list[Word], usual: float) -> list[list[Word]]:
@@ -251,7 +337,7 @@ def _segments(line: list[Word], usual: float) -> list[list[Word]]:
 def _legible(text: str, conf: float) -> str:
     """A word as far as it is print: an unsure reading that mixes lower-case letters with digits
     ("ngày44", "Só:đÓ6": handwriting written into a printed line) keeps only its leading printed
-    syllable ("ngày", "Só:"), or nothing; other words as they are."""
+    syllable ("ngày", "Só:"), or becomes blank; other words stay as they are."""
     if conf >= ILLEGIBLE_CONF or not SCRAWL.search(text):
         return text
     head = PRINTED_HEAD.match(text)
