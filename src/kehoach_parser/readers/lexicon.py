@@ -51,6 +51,7 @@ class Lexicon:
     marks: Marks
     change_cost: float
     longest: int
+    labels: dict[str, str]  # bare form -> a one-word label of the form, printed before a colon
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +78,9 @@ def lexicon() -> Lexicon:
             names.add(key)
         if " " in low and low.count(" ") < config["longest"]:
             variants.setdefault(_strip(low, marks.tones + marks.vowel), []).append(low)
+    labels = {_strip(w.lower(), marks.tones + marks.vowel): w for w in config["labels"]}
     return Lexicon(frozenset(words), frozenset(names), {k: tuple(dict.fromkeys(v)) for k, v in variants.items()},
-                   marks, float(config["change_cost"]), int(config["longest"]))
+                   marks, float(config["change_cost"]), int(config["longest"]), labels)
 
 
 def _strip(text: str, marks: str) -> str:
@@ -221,6 +223,10 @@ def correct(tokens: list[str]) -> list[list[str]]:
     pieces: list[list[str]] = []
     for token in tokens:
         m = TOKEN.match(token)
+        label = lex.labels.get(_strip(m.group(2).lower(), lex.marks.tones + lex.marks.vowel)) if m else None
+        if m and label and m.group(3).startswith(":"):
+            pieces.append([m.group(1) + _cased(m.group(2), label.lower()) + m.group(3)])  # "Só:" -> "Số:"
+            continue
         split = _split(lex, m.group(2)) if m else None
         if m and split:
             split[0] = m.group(1) + split[0]

@@ -52,14 +52,22 @@ CHROMA_WEIGHT = 2.0  # how much lighter a pixel gets per unit of colour (max - m
 
 
 @lru_cache(maxsize=1)
-def confusables() -> dict[int, str]:
-    """OCR look-alikes -> the characters printed (``vocab/ocr.toml``), as a ``str.translate`` table."""
+def _table() -> tuple[dict[str, str], dict[int, str]]:
     from importlib import resources
 
     from ..vocab import tomllib
 
     data = tomllib.loads(resources.files("kehoach_parser.vocab").joinpath("ocr.toml").read_text("utf-8"))
-    return {ord(k): v for k, v in data["confusables"].items()}
+    return data["sequences"], {ord(k): v for k, v in data["confusables"].items()}
+
+
+def printed(text: str) -> str:
+    """OCR'd text with the characters printed put back (``vocab/ocr.toml``): sequences read for one
+    character ("QĐÐ" -> "QĐ"), then look-alikes ("1105⁄KH" -> "1105/KH")."""
+    sequences, confusables = _table()
+    for seen, meant in sequences.items():
+        text = text.replace(seen, meant)
+    return text.translate(confusables)
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +212,7 @@ def _words(binary: str, image: Any, dpi: int) -> tuple[list[Word], int]:
     lines: dict[tuple[str, ...], list[Word]] = {}
     illegible = 0
     for row in rows:
-        text = RULE_EDGES.sub("", (row.get("text") or "").strip().translate(confusables()))
+        text = RULE_EDGES.sub("", printed((row.get("text") or "").strip()))
         conf = float(row.get("conf") or -1)
         if row.get("level") != "5" or not text:
             continue
@@ -371,4 +379,5 @@ def _junk(text: str, conf: float) -> bool:
     letters = sum(c.isalnum() for c in text)
     if not letters:
         return text not in ("-", "+", "–", "•") or conf < 50
-    return (conf < 30 and letters < 3) or (conf < 50 and (letters == 1 or bool(ODD_MARKS.search(text))))
+    lone = len(text) == 1 and text.isalpha()  # a lone letter (a lone digit is a table's row number)
+    return (conf < 30 and letters < 3) or (conf < 50 and (lone or bool(ODD_MARKS.search(text))))
