@@ -19,7 +19,7 @@ def fixed(line: str) -> str:
 
 
 @pytest.mark.parametrize(("seen", "meant"), [
-    ("Kiêm tra việc chầp hành Quy định", "Kiểm tra việc chấp hành Quy định"),  # tone lost over ê; a tone "ầp" cannot take
+    ("Kiêm tra việc chầp hành Quy định", "Kiểm tra việc chấp hành Quy định"),  # tone lost; "ầp" is no syllable
     ("I. MỤC ĐÍCH, YÊU CẢU", "I. MỤC ĐÍCH, YÊU CẦU"),  # circumflex + grave read as a hook
     ("II. NỌI DUNG", "II. NỘI DUNG"),
     ("III. TÓ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"),
