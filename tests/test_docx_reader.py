@@ -110,9 +110,9 @@ def test_level_that_never_restarts() -> None:
     assert _lines(_read(document)) == ["1. A", "1/ x", "2. B", "2/ y"]
 
 
-@pytest.mark.parametrize(("n", "fmt", "out"), [(3, "decimal", "3"), (3, "lowerLetter", "c"), (27, "lowerLetter", "aa"),
-                                               (4, "upperRoman", "IV"), (9, "lowerRoman", "ix"), (5, "decimalZero", "05"),
-                                               (2, "none", "")])
+@pytest.mark.parametrize(("n", "fmt", "out"), [
+    (3, "decimal", "3"), (3, "lowerLetter", "c"), (27, "lowerLetter", "aa"), (4, "upperRoman", "IV"),
+    (9, "lowerRoman", "ix"), (5, "decimalZero", "05"), (2, "none", "")])
 def test_number_formats(n: int, fmt: str, out: str) -> None:
     assert format_number(n, fmt) == out
 

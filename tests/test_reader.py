@@ -131,7 +131,7 @@ def test_text_with_nul_bytes(plan_text: str) -> None:
 
 
 def test_utf16_without_bom_is_refused(plan_text: str) -> None:
-    with pytest.raises(UnreadableInputError, match="nobom.txt"):
+    with pytest.raises(UnreadableInputError, match=r"nobom\.txt"):
         parse(plan_text.encode("utf-16-le"), name="nobom.txt")
 
 
@@ -149,12 +149,12 @@ def test_error_names_the_file_on_disk(tmp_path: Path) -> None:
     assert "scan.txt" in str(info.value)
     empty = tmp_path / "blank.txt"
     empty.write_bytes(b"")
-    with pytest.raises(UnreadableInputError, match="blank.txt"):
+    with pytest.raises(UnreadableInputError, match=r"blank\.txt"):
         parse(empty)
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(UnreadableInputError, match="missing.txt"):
+    with pytest.raises(UnreadableInputError, match=r"missing\.txt"):
         parse(tmp_path / "missing.txt")
     with pytest.raises(UnreadableInputError, match=str(tmp_path.name)):
         parse(tmp_path)

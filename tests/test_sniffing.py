@@ -96,7 +96,8 @@ def test_cli_reports_a_bad_pdf_without_traceback(tmp_path, cli_env) -> None:
     bad.write_bytes(PDF.read_bytes()[:5000])
     good = tmp_path / "ok.docx"
     good.write_bytes(DOCX.read_bytes())
-    run = subprocess.run([sys.executable, "-m", "kehoach_parser", "parse", str(bad), str(good), "-o", str(tmp_path / "out")],
+    command = [sys.executable, "-m", "kehoach_parser", "parse", str(bad), str(good), "-o", str(tmp_path / "out")]
+    run = subprocess.run(command,
                          capture_output=True, text=True, encoding="utf-8", env=cli_env, timeout=300)
     assert run.returncode == 1
     assert "cut.pdf" in run.stderr and "Traceback" not in run.stderr

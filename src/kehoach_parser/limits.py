@@ -27,6 +27,10 @@ class Limits:
     docx_max_uncompressed: int = 512 * MiB
     docx_max_part: int = 256 * MiB
     docx_max_ratio: float = 200.0
+    # .docx packages: entries in the ZIP directory (real ones hold 15 to a few hundred), and the size
+    # of one of the parts read whole (styles, numbering, relationships: real ones are under 1 MiB)
+    docx_max_parts: int = 10_000
+    docx_max_side_part: int = 4 * MiB
     # XML parts: nesting depth and number of elements
     xml_max_depth: int = 256
     xml_max_elements: int = 5_000_000
@@ -48,8 +52,11 @@ class Limits:
     ocr_max_pages: int = 300
     # the section tree: numbering levels below a Roman section ("1.2.3.4…")
     max_section_depth: int = 16
-    # characters of one text input after decoding (plain text and Markdown)
+    # characters of one text input after decoding (plain text and Markdown), and of the text read
+    # from one Word document
     max_text_chars: int = 64 * MiB
+    # lines and table rows of one document's layout (a 50,000-row annex is 50,000)
+    max_layout_blocks: int = 1_000_000
 
     def override(self, **changes: Any) -> Limits:
         """A copy with some budgets changed (unknown names raise ``TypeError``)."""

@@ -68,13 +68,18 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
         warnings.append(ParseWarning(code="no_kind_word", message="no kind word (KẾ HOẠCH …) above a title was found"))
     if not seg.sections:
         warnings.append(ParseWarning(code="no_sections", message="no Roman-numeral section heading was found"))
+    if seg.origin == "web_page":
+        source = source.model_copy(update={"origin": "web_page"})
+        warnings.append(ParseWarning(code="web_page", message="text copied from a web page: only its Roman-numeral "
+                                     "sections are read into the section tree (a page's numbered items are cut and "
+                                     "wrapped by the copy)"))
 
     texts = list(_texts(seg.items, dict((id(t), lt) for t, lt in tables)))
     plan = Plan(
         source=source,
         document=document,
         references=extract_references(texts, own_id),
-        sections=extract_sections(seg.sections),
+        sections=extract_sections(seg.sections, top_only=seg.origin == "web_page"),
         targets=targets,
         tasks=tasks,
         signature=signature,

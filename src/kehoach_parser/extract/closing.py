@@ -54,8 +54,11 @@ def _recipient_lines(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _positions() -> list[str]:
-    return [fold(p) for p in words("closing", "positions")]
+def _positions() -> tuple[list[str], list[str]]:
+    """(positions, qualifiers), folded, longest first."""
+    table = words("closing")
+    by_length = lambda items: sorted((fold(p) for p in items), key=len, reverse=True)  # noqa: E731
+    return by_length(table["positions"]), by_length(table["position_qualifiers"])
 
 
 @lru_cache(maxsize=1)
@@ -64,16 +67,51 @@ def _stamps() -> list[str]:
 
 
 def _is_position(text: str) -> bool:
-    folded = fold(text)
-    return any(folded == p or fuzz.ratio(folded, p) >= 90 for p in _positions())
+    """"PHÓ CHỦ TỊCH", "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC": a signing position (a slip of a letter allowed)."""
+    return _position_prefix(text) == len(fold(text).strip())
+
+
+def _position_prefix(text: str) -> int:
+    """How many folded characters at the start of ``text`` are a position and its qualifiers (0 if
+    it does not open with one): "BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành" -> the length of "bo truong"."""
+    positions, qualifiers = _positions()
+    folded = fold(text).strip()
+    for p in positions:
+        if folded == p or fuzz.ratio(folded, p) >= 90:
+            return len(folded)
+        if folded.startswith(p + " ") or folded == p:
+            end = len(p)
+            for q in qualifiers:
+                if folded[end:].startswith(" " + q) and (len(folded) == end + 1 + len(q)
+                                                        or folded[end + 1 + len(q)] == " "):
+                    end += 1 + len(q)
+                    break
+            return end
+    return 0
+
+
+def _split_positions(text: str) -> list[str]:
+    """A line that packs positions and a name together (converter output: "BỘ TRƯỞNG THỨ TRƯỞNG Lê
+    Công Thành") -> ["BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Công Thành"]; any other line -> [text]."""
+    pieces: list[str] = []
+    rest = text.strip()
+    while rest:
+        size = _position_prefix(rest)
+        if not size or size == len(fold(rest).strip()):
+            break
+        pieces.append(rest[:size].strip())
+        rest = rest[size:].strip()
+    return [*pieces, rest] if pieces and rest else [text]
 
 
 def extract_signature(closing: list[Item]) -> Signature | None:
+    """The signing block: the authority chain ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), the position
+    and the signer's name, from the paragraphs of the closing block."""
     sig = Signature()
     seen = False
-    for item in closing:
-        if not isinstance(item, Para) or RECIPIENTS.match(item.text) or BULLET_LINE.match(item.text):
-            continue
+    lines = [piece for item in closing if isinstance(item, Para) and not RECIPIENTS.match(item.text)
+             and not BULLET_LINE.match(item.text) for piece in _expand(item)]
+    for item in lines:
         text = item.text.strip()
         m = AUTHORITY.match(text)
         if m:
@@ -104,6 +142,20 @@ def extract_signature(closing: list[Item]) -> Signature | None:
     if not seen:
         return None
     return sig
+
+
+def _expand(para: Para) -> list[Para]:
+    """A closing line that packs an authority, positions and a name into one ("KT. BỘ TRƯỞNG THỨ
+    TRƯỞNG Lê Công Thành") as the lines it stands for."""
+    m = AUTHORITY.match(para.text.strip())
+    if m and m["rest"]:
+        pieces = _split_positions(m["rest"])
+        if len(pieces) > 1:
+            first = Para(f"{m['auth']}. {pieces[0]}", para.page, para.line)
+            return [first, *(Para(piece, para.page, para.line) for piece in pieces[1:])]
+        return [para]
+    pieces = _split_positions(para.text)
+    return [Para(piece, para.page, para.line) for piece in pieces] if len(pieces) > 1 else [para]
 
 
 def extract_annexes(annexes: list[AnnexPart]) -> list[Annex]:

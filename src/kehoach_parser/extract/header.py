@@ -195,7 +195,9 @@ def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[
     else the signature's organ with the dateline's place. An organ bound to a place that the
     document prints without one ("ỦY BAN NHÂN DÂN") takes the place of the portal's metadata
     ("Cơ quan ban hành: Tỉnh Bắc Ninh") or of the title ("… TỈNH BẮC NINH …")."""
-    lines = [text for text in (p.text for p in header) if _organ_line(text)]
+    numbered = next((i for i, p in enumerate(header) if NUMBER_LINE.search(p.text)), len(header))
+    lines = [MOTTO.sub(" ", p.text).strip() for p in header[:numbered]]  # the organ stands above "Số: …"
+    lines = [text for text in lines if _organ_line(text)]
     issuing, parent = issuer_of(header_organs(lines))
     if issuing is None and news is not None:
         issuing = parse_organ(news["organ"])

@@ -35,6 +35,7 @@ class _Vocab:
     proper: tuple[tuple[str, str], ...]  # (folded, as written), longest first
     joiners: frozenset[str]  # words after which a name part starts with a capital: "và"
     past: str  # "đã"
+    side_by_side: tuple[str, ...]  # folded kinds that start a second organ on a line ("sở ", "văn phòng ")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def _vocab() -> _Vocab:
         proper=longest(organs["proper"]),
         joiners=frozenset(fold(w) for w in (words("grammar", "and"),)),
         past=organs["past_marker"],
+        side_by_side=tuple(fold(w) + " " for w in organs["side_by_side_types"]),
     )
 
 
@@ -175,14 +177,35 @@ def _place(text: str | None, capitals: bool) -> str | None:
 
 
 def header_organs(lines: Sequence[str]) -> list[Organ]:
-    """The organs of a header's organ lines, parent first ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG")."""
+    """The organs of a header's organ lines, parent first ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG").
+    A line that holds a parent and its organ side by side ("UBND TỈNH LÀO CAI   SỞ CÔNG THƯƠNG") is
+    split where an organ's kind follows a place."""
     groups: list[list[str]] = []
-    for line in lines:
+    for line in (piece for text in lines for piece in _side_by_side(text)):
         if not groups or _starts_organ(line):
             groups.append([line])
         else:
             groups[-1].append(line)
     return [parse_organ(" ".join(g)) for g in groups]
+
+
+def _side_by_side(text: str) -> list[str]:
+    """"UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG" -> ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"]: an organ's kind
+    after a level word and its place starts another organ ("VĂN PHÒNG UBND TỈNH …" stays whole)."""
+    v = _vocab()
+    tokens = list(TOKEN.finditer(text))
+    folded = [fold(m.group()) for m in tokens]
+    levels = {key for key, _ in v.levels}
+    seen_level = False
+    for i in range(1, len(tokens)):
+        pair = " ".join(folded[i - 1:i + 1])
+        if folded[i - 1] in levels or pair in levels:
+            seen_level = True
+            continue
+        rest = text[tokens[i].start():]
+        if seen_level and i + 1 < len(tokens) and (fold(rest) + " ").startswith(v.side_by_side):
+            return [text[: tokens[i].start()].strip(), *_side_by_side(rest)]
+    return [text]
 
 
 def issuer_of(organs: Sequence[Organ]) -> tuple[Organ | None, Organ | None]:

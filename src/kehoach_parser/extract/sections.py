@@ -23,17 +23,18 @@ def heading_title(node: Node) -> str | None:
     return strip_trailing(text) or None
 
 
-def extract_sections(nodes: list[Node]) -> list[Section]:
-    return [_section(n) for n in nodes]
+def extract_sections(nodes: list[Node], *, top_only: bool = False) -> list[Section]:
+    """The contract's section tree; ``top_only`` keeps the top level only (a web page's copy)."""
+    return [_section(n, top_only) for n in nodes]
 
 
-def _section(node: Node) -> Section:
+def _section(node: Node, top_only: bool) -> Section:
     title = heading_title(node)
     return Section(
         number=node.number,
         title=title,
         kind=section_kind(title or "") if node.depth == 1 else None,  # type: ignore[arg-type]
-        children=[_section(c) for c in node.children],
+        children=[] if top_only else [_section(c, top_only) for c in node.children],
         text=clean(node.text) or None,
         location=Location(page=node.para.page, line=node.para.line),
     )

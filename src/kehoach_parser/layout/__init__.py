@@ -53,3 +53,8 @@ class Layout:
     format: str
     pages: int | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    # each Line is a whole paragraph (Word; PDF, whose reader joins wrapped lines by their geometry),
+    # rather than possibly one physical line of a paragraph (plain text)
+    lines_are_paragraphs: bool = False
+    ocr_pages: frozenset[int] = frozenset()  # the pages read by OCR (their text is less certain)
+    origin: str | None = None  # "web_page": text copied from a web page (its tables broken into pieces)

@@ -11,7 +11,8 @@ DocumentKind = Literal["ke_hoach", "quyet_dinh", "bao_cao", "cong_van", "thong_b
 SectionKind = Literal["bases", "objectives", "tasks", "solutions", "funding", "organization", "other"]
 DeadlineKind = Literal["quarter", "month", "year", "date", "recurring", "as_directed", "other"]
 Comparator = Literal[">=", ">", "<=", "<", "="]
-Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+# as printed: "T/M." is the older spelling of "TM."
+Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M.", "K/T.", "T/L."]
 
 
 class _Model(BaseModel):
@@ -28,6 +29,9 @@ class Source(_Model):
     format: Literal["txt", "md", "docx", "pdf"]
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
     pages: int | None = Field(default=None, ge=1)
+    origin: Literal["web_page"] | None = Field(
+        default=None, description='"web_page" for text copied from a web page (a portal\'s or a news page\'s): '
+                                  "its section tree holds the Roman-numeral sections only")
 
 
 class IssueDate(_Model):

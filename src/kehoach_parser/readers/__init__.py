@@ -2,12 +2,12 @@
 
 The format is sniffed from the content, not the name: "%PDF-" is a PDF, a ZIP holding
 word/document.xml is a Word file (whatever its extension), an OLE2 compound file is a legacy
-.doc or a password-protected Word file, anything else is text (Markdown when named .md).
+.doc or a password-protected Word file, anything else is text (Markdown when named .md). Sniffing
+looks at a bounded prefix and, for a ZIP, at its directory only (within the package budgets); it
+never raises anything but :class:`~kehoach_parser.limits.BudgetExceeded` for a directory past them.
 """
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import PurePath
 
 from ..errors import (
@@ -18,7 +18,9 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..layout import Layout
+from ..limits import DEFAULT_LIMITS, Limits
 from .encoding import EncodingError
+from .ooxml import part_names
 from .options import ReadOptions
 from .problems import CorruptProblem, EncryptedProblem, OcrProblem, ReadProblem
 from .text import read_text
@@ -31,6 +33,7 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RTF_MAGIC = b"{\\rtf"
+SNIFF_PREFIX = 1024  # bytes of the start a magic number may sit in (after some junk or white space)
 # the stream an encrypted OOXML file (a password-protected .docx) keeps inside its OLE2 container
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # other ZIP-based formats: a part that names them -> what to call them
@@ -38,27 +41,27 @@ ZIP_KINDS = (("xl/workbook.xml", "an Excel workbook"), ("ppt/presentation.xml", 
              ("content.xml", "an OpenDocument file"))
 
 
-def sniff(data: bytes, name: str) -> str:
+def sniff(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """The format of ``data``: "pdf", "docx", "txt", "md", or one no reader takes
     ("doc", "zip", "rtf", "xlsx" …). Content decides; the name only tells Markdown from text."""
     suffix = KNOWN_SUFFIXES.get(PurePath(name).suffix.lower())
-    if PDF_MAGIC in data[:1024]:  # a few bytes of junk before the header are allowed
+    prefix = data[:SNIFF_PREFIX]
+    if PDF_MAGIC in prefix:  # a few bytes of junk before the header are allowed
         return "pdf"
     if data.startswith(ZIP_MAGIC):
-        return _zip_kind(data, suffix)
+        return _zip_kind(data, suffix, limits)
     if data.startswith(OLE_MAGIC):
         return "encrypted-ooxml" if ENCRYPTED_PACKAGE in data else "doc"
-    if data.lstrip()[:5] == RTF_MAGIC:
+    if prefix.lstrip().startswith(RTF_MAGIC):
         return "rtf"
     return "md" if suffix == "md" else "txt"
 
 
-def _zip_kind(data: bytes, suffix: str | None) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, EOFError, OSError):
+def _zip_kind(data: bytes, suffix: str | None, limits: Limits) -> str:
+    listed = part_names(data, limits)
+    if listed is None:
         return "docx" if suffix == "docx" else "broken-zip"  # the Word reader says what is wrong
+    names = {part.lower() for part in listed}  # part names are case-insensitive
     if "word/document.xml" in names:
         return "docx"
     for part, _ in ZIP_KINDS:
@@ -74,9 +77,9 @@ def read_layout(data: bytes, *, name: str, fmt: str | None = None, options: Read
     raises :class:`~kehoach_parser.limits.BudgetExceeded`, which ``parse`` reports with the file's name.
     """
     options = options or ReadOptions()
-    if not data.strip():
+    if not data or data.isspace():
         raise UnreadableInputError(name, "the file is empty")
-    fmt = (fmt or sniff(data, name)).lower().lstrip(".")
+    fmt = (fmt or sniff(data, name, options.limits)).lower().lstrip(".")
     fmt = TEXT_FORMATS.get(fmt, fmt)
     try:
         if fmt in ("txt", "md"):

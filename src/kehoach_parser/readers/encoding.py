@@ -1,6 +1,7 @@
 """Bytes -> text for plain-text inputs: BOMs, UTF-8, UTF-16, Windows-1258.
 
-Legacy Vietnamese font encodings (TCVN3, VNI) will plug in here as further candidates.
+Every check is one C-speed pass over the text (no per-character Python loop, no list of matches),
+so a 64-million-character file costs seconds, not minutes or gigabytes.
 """
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# the most bytes one character takes in an accepted encoding (UTF-32, UTF-8's four)
+MAX_BYTES_PER_CHAR = 4
+# bytes below 0x80: deleted from a copy to count the ASCII bytes of a single-byte text
+ASCII_BYTES = bytes(range(0x80))
 
 
 class EncodingError(ValueError):
@@ -45,7 +52,7 @@ def decode(data: bytes) -> tuple[str, str]:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
         raise EncodingError("not UTF-8, UTF-16 or Windows-1258 text") from None
-    ascii_share = sum(1 for c in text if c < "\x80") / max(len(text), 1)
+    ascii_share = (len(data) - len(data.translate(None, ASCII_BYTES))) / max(len(data), 1)
     if not VIETNAMESE.search(text) or ascii_share < 0.6:
         # Vietnamese in Windows-1258 is mostly ASCII letters with a few accented bytes
         raise EncodingError("not UTF-8, UTF-16 or Windows-1258 text (no Vietnamese text decoded)")
@@ -53,7 +60,8 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _checked(text: str) -> str:
-    controls = len(CONTROL.findall(text))
+    kept = text if CONTROL.search(text) is None else CONTROL.sub("", text)
+    controls = len(text) - len(kept)
     if controls and controls > max(2, len(text) // 200):
         raise EncodingError("binary data (control characters): not a text file")
-    return unicodedata.normalize("NFC", CONTROL.sub("", text))
+    return unicodedata.normalize("NFC", kept)

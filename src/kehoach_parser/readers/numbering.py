@@ -6,22 +6,32 @@ start value, the format (decimal, lowerLetter, upperRoman, bullet …), the patt
 "%1.%2.") and when the level restarts (w:lvlRestart; by default after any higher level).
 Counters are kept per abstract list, or per w:num when that w:num overrides a start value
 (w:lvlOverride/w:startOverride: a list restarted at that instance).
+
+Hostile definitions stay cheap: levels outside Word's nine (w:ilvl 0-8) are ignored, a value that is
+not an ASCII number is ignored, a rendered number above ``numbering_max_value`` or a label (or its
+pattern) longer than ``numbering_max_label`` raises :class:`~kehoach_parser.limits.BudgetExceeded`,
+and numbering-style links are followed a bounded number of steps.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
 import regex
-from docx.oxml.ns import qn
 from lxml import etree
+
+from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
+from .docx_styles import Styles
+from .ooxml import integer, on, val, w
 
 # "%1.%2." — a level placeholder in w:lvlText
 PLACEHOLDER = regex.compile(r"%([1-9])")
 
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-LEVELS = 9
-
+LETTERS = ("lowerLetter", "upperLetter")
+LEVELS = 9  # Word's levels: w:ilvl 0 to 8
+MAX_LINKS = 4  # numbering-style links followed (w:numStyleLink -> a style -> its list)
+SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
 
 @dataclass(frozen=True)
 class Level:
@@ -41,33 +51,24 @@ class Num:
     restarts: bool = False  # some level has a start override
 
 
-def _val(el: etree._Element | None, default: str | None = None) -> str | None:
-    if el is None:
-        return default
-    return el.get(qn("w:val"), default)
-
-
 def _level(lvl: etree._Element, base: Level | None = None) -> Level:
     base = base or Level()
-    restart = _val(lvl.find(qn("w:lvlRestart")))
-    legal = lvl.find(qn("w:isLgl"))
-    suffix = {"tab": " ", "space": " ", "nothing": ""}.get(_val(lvl.find(qn("w:suff")), "tab") or "tab", " ")
+    text = lvl.find(w("lvlText"))
     return Level(
-        start=_int(_val(lvl.find(qn("w:start"))), base.start),
-        fmt=_val(lvl.find(qn("w:numFmt")), base.fmt) or base.fmt,
-        text=_val(lvl.find(qn("w:lvlText")), base.text) if lvl.find(qn("w:lvlText")) is not None else base.text,
-        restart=_int(restart, None) if restart is not None else base.restart,
-        legal=(legal is not None and _val(legal, "1") not in ("0", "false")) or base.legal,
-        suffix=suffix,
-        style=_val(lvl.find(qn("w:pStyle")), base.style),
+        start=integer(val(lvl.find(w("start"))), base.start) or 0,
+        fmt=val(lvl.find(w("numFmt")), base.fmt) or base.fmt,
+        text=val(text, base.text) or "" if text is not None else base.text,
+        restart=integer(val(lvl.find(w("lvlRestart"))), base.restart),
+        legal=bool(on(lvl.find(w("isLgl")))) or base.legal,
+        suffix=SUFFIXES.get(val(lvl.find(w("suff")), "tab") or "tab", " "),
+        style=val(lvl.find(w("pStyle")), base.style),
     )
 
 
-def _int(text: str | None, default):
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+def _ilvl(text: str | None) -> int | None:
+    """A level index within Word's nine, or None."""
+    index = integer(text)
+    return index if index is not None and 0 <= index < LEVELS else None
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -76,7 +77,7 @@ def format_number(n: int, fmt: str) -> str:
         return ""
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in LETTERS:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
@@ -108,80 +109,107 @@ def bullet_glyph(text: str) -> str:
 class Numbering:
     """The numbering state of one document, fed its paragraphs in document order."""
 
-    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
-        self.abstracts: dict[str, dict[int, Level]] = {}
-        self.links: dict[str, str] = {}  # abstractNumId -> style name its levels come from
-        self.nums: dict[str, Num] = {}
-        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}  # id -> numId, ilvl, basedOn
+    def __init__(self, numbering: etree._Element | None, styles: Styles, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.styles = styles
+        self.max_value = limits.numbering_max_value
+        self.max_label = limits.numbering_max_label
+        self._abstract_elements: dict[str, etree._Element] = {}
+        self._num_elements: dict[str, etree._Element] = {}
+        self._abstracts: dict[str, dict[int, Level]] = {}  # levels of the lists used so far
+        self._nums: dict[str, Num | None] = {}
+        self._style_nums: dict[str | None, tuple[str | None, int | None, str | None]] = {}
         self.counters: dict[str, list[int | None]] = {}
-        if styles is not None:
-            for style in styles.iter(qn("w:style")):
-                num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-                num_id = _val(num_pr.find(qn("w:numId"))) if num_pr is not None else None
-                ilvl = _int(_val(num_pr.find(qn("w:ilvl"))), None) if num_pr is not None else None
-                self.styles[style.get(qn("w:styleId"), "")] = (num_id, ilvl, _val(style.find(qn("w:basedOn"))))
         if numbering is None:
             return
-        for abstract in numbering.iter(qn("w:abstractNum")):
-            aid = abstract.get(qn("w:abstractNumId"), "")
-            self.abstracts[aid] = {_int(lvl.get(qn("w:ilvl")), 0): _level(lvl) for lvl in abstract.iter(qn("w:lvl"))}
-            link = _val(abstract.find(qn("w:numStyleLink")))
-            if link:
-                self.links[aid] = link
-        for num in numbering.iter(qn("w:num")):
-            entry = Num(_val(num.find(qn("w:abstractNumId")), "") or "")
-            for override in num.iter(qn("w:lvlOverride")):
-                ilvl = _int(override.get(qn("w:ilvl")), 0)
-                lvl = override.find(qn("w:lvl"))
-                base = self._abstract_levels(entry.abstract).get(ilvl)
-                level = _level(lvl, base) if lvl is not None else (base or Level())
-                start = _val(override.find(qn("w:startOverride")))
-                if start is not None:
-                    level = replace(level, start=_int(start, level.start))
-                    entry.restarts = True
-                entry.overrides[ilvl] = level
-            self.nums[num.get(qn("w:numId"), "")] = entry
+        # the definitions are indexed now and read when a paragraph first uses them: a document
+        # defines many more lists than it uses
+        for abstract in numbering.iter(w("abstractNum")):
+            self._abstract_elements.setdefault(abstract.get(w("abstractNumId"), ""), abstract)
+        for num in numbering.iter(w("num")):
+            self._num_elements[num.get(w("numId"), "")] = num
 
-    def _abstract_levels(self, aid: str, depth: int = 0) -> dict[int, Level]:
-        link = self.links.get(aid)
-        if link and depth < 4:  # levels defined by a numbering style: follow it to its list
-            num_id = self.styles.get(link, (None, None, None))[0]
-            num = self.nums.get(num_id or "")
-            if num is not None and num.abstract != aid:
-                return self._abstract_levels(num.abstract, depth + 1)
-        return self.abstracts.get(aid, {})
+    def _abstract(self, aid: str) -> dict[int, Level]:
+        """The levels abstract list ``aid`` defines itself."""
+        if aid not in self._abstracts:
+            levels: dict[int, Level] = {}
+            element = self._abstract_elements.get(aid)
+            for lvl in element.iter(w("lvl")) if element is not None else ():
+                index = _ilvl(lvl.get(w("ilvl")))
+                if index is not None:
+                    levels[index] = _level(lvl)
+            self._abstracts[aid] = levels
+        return self._abstracts[aid]
+
+    def _num(self, num_id: str) -> Num | None:
+        """The list instance ``num_id`` (its abstract list and level overrides), or None."""
+        if num_id not in self._nums:
+            element = self._num_elements.get(num_id)
+            entry = None if element is None else Num(val(element.find(w("abstractNumId")), "") or "")
+            for override in element.iter(w("lvlOverride")) if element is not None else ():
+                index = _ilvl(override.get(w("ilvl")))
+                if index is None or entry is None:
+                    continue
+                lvl = override.find(w("lvl"))
+                base = self._abstract_levels(entry.abstract).get(index)
+                level = _level(lvl, base) if lvl is not None else (base or Level())
+                start = integer(val(override.find(w("startOverride"))))
+                if start is not None:
+                    level = replace(level, start=start)
+                    entry.restarts = True
+                entry.overrides[index] = level
+            self._nums[num_id] = entry
+        return self._nums[num_id]
+
+    def _abstract_levels(self, aid: str) -> dict[int, Level]:
+        """The levels of abstract list ``aid``, following its numbering-style link (a list whose
+        levels are defined by a numbering style) a bounded number of steps."""
+        for _ in range(MAX_LINKS):
+            element = self._abstract_elements.get(aid)
+            link = val(element.find(w("numStyleLink"))) if element is not None else None
+            link_num = self._style_num(link)[0] if link else None
+            # the linked list's own levels (never its overrides: a link to itself ends the walk)
+            element = self._num_elements.get(link_num or "")
+            target = val(element.find(w("abstractNumId"))) if element is not None else None
+            if not target or target == aid:
+                break
+            aid = target
+        return self._abstract(aid)
 
     def _levels(self, num: Num) -> dict[int, Level]:
         levels = dict(self._abstract_levels(num.abstract))
         levels.update(num.overrides)
         return levels
 
-    def _style_num(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
-        """(numId, ilvl, the style that carried it) through the w:basedOn chain."""
-        seen = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            num_id, ilvl, based_on = self.styles.get(style_id, (None, None, None))
-            if num_id is not None:
-                return num_id, ilvl, style_id
-            style_id = based_on
-        return None, None, None
+    def styled(self, style_id: str | None) -> bool:
+        """Whether paragraphs of ``style_id`` are numbered by their style (a cheap test, cached)."""
+        return style_id is not None and bool(self._num_elements) and self._style_num(style_id)[0] is not None
 
-    def label(self, p: etree._Element) -> str:
-        """The rendered number of paragraph ``p`` with its suffix ("1. ", "a) ", "- "), or ""."""
-        ppr = p.find(qn("w:pPr"))
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        num_id = _val(num_pr.find(qn("w:numId"))) if num_pr is not None else None
-        ilvl = _int(_val(num_pr.find(qn("w:ilvl"))), None) if num_pr is not None else None
-        style_id = _val(ppr.find(qn("w:pStyle"))) if ppr is not None else None
+    def _style_num(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, the style that carried it) through the w:basedOn chain (cached per style)."""
+        if style_id not in self._style_nums:
+            found: tuple[str | None, int | None, str | None] = (None, None, None)
+            for style in self.styles.chain(style_id):
+                num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
+                num_id = val(num_pr.find(w("numId"))) if num_pr is not None else None
+                if num_id is not None and num_pr is not None:
+                    found = (num_id, _ilvl(val(num_pr.find(w("ilvl")))), style.get(w("styleId")))
+                    break
+            self._style_nums[style_id] = found
+        return self._style_nums[style_id]
+
+    def label(self, style_id: str | None, num_id: str | None, ilvl_text: str | None) -> str:
+        """The rendered number, with its suffix ("1. ", "a) ", "- "), of a paragraph of style
+        ``style_id`` with direct numbering ``num_id``/``ilvl_text`` (either may be None), or ""."""
+        ilvl = _ilvl(ilvl_text)
+        if ilvl_text is not None and ilvl is None:  # a level Word does not have
+            return ""
         if num_id is None:
-            num_id, style_ilvl, carrier = self._style_num(style_id)
+            num_id, style_ilvl, style_id = self._style_num(style_id)
             if ilvl is None:
                 ilvl = style_ilvl
-            style_id = carrier
-        if not num_id or num_id == "0" or num_id not in self.nums:
+        num = self._num(num_id) if num_id and num_id != "0" else None
+        if num is None:
             return ""
-        num = self.nums[num_id]
         levels = self._levels(num)
         if ilvl is None:  # a style bound to a level by w:pStyle
             ilvl = next((i for i, lvl in levels.items() if style_id and lvl.style == style_id), 0)
@@ -190,7 +218,8 @@ class Numbering:
             return ""
         key = f"num:{num_id}" if num.restarts else f"abstract:{num.abstract}"
         counts = self.counters.setdefault(key, [None] * LEVELS)
-        counts[ilvl] = level.start if counts[ilvl] is None else counts[ilvl] + 1  # type: ignore[operator]
+        current = counts[ilvl]
+        counts[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, LEVELS):
             restart = levels[deeper].restart if deeper in levels else None
             if restart is None or (restart != 0 and ilvl < restart):
@@ -198,12 +227,28 @@ class Numbering:
         if level.fmt == "bullet":
             mark = bullet_glyph(level.text)
             return mark + " " if mark else ""
-
-        def fill(m: regex.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            lvl = levels.get(k, Level())
-            value = counts[k] if counts[k] is not None else lvl.start
-            return format_number(value, "decimal" if level.legal and lvl.fmt != "none" else lvl.fmt)
-
-        text = PLACEHOLDER.sub(fill, level.text).strip()
+        if len(level.text) > self.max_label:
+            raise BudgetExceeded(f"a numbering pattern is longer than {self.max_label} characters",
+                                 "numbering_max_label")
+        text = PLACEHOLDER.sub(lambda m: self._number(int(m.group(1)) - 1, levels, counts, level.legal),
+                               level.text).strip()
+        if len(text) > self.max_label:
+            raise BudgetExceeded(f"a numbering label is longer than {self.max_label} characters",
+                                 "numbering_max_label")
         return text + level.suffix if text else ""
+
+    def _number(self, index: int, levels: dict[int, Level], counts: list[int | None], legal: bool) -> str:
+        """The counter of level ``index`` in its format, within the value and label budgets."""
+        lvl = levels.get(index, Level())
+        value = counts[index]
+        value = lvl.start if value is None else value
+        fmt = "decimal" if legal and lvl.fmt != "none" else lvl.fmt
+        if fmt == "none":
+            return ""
+        if abs(value) > self.max_value:
+            raise BudgetExceeded(f"a list number reaches {value:,}, more than {self.max_value:,}",
+                                 "numbering_max_value")
+        if fmt in LETTERS and (value - 1) // 26 + 1 > self.max_label:
+            raise BudgetExceeded(f"a lettered list number is longer than {self.max_label} characters",
+                                 "numbering_max_label")
+        return format_number(value, fmt)

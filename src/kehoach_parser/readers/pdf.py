@@ -119,7 +119,9 @@ def read_pdf(data: bytes, *, options: ReadOptions | None = None, ocr_dpi: int = 
         _order(page, previous)
         previous = page
     blocks = _blocks(pages)
-    return Layout(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings)
+    ocr_pages = frozenset(wanted) if wanted and options.ocr != "never" else frozenset()
+    return Layout(blocks=blocks, format="pdf", pages=len(pages), warnings=warnings, lines_are_paragraphs=True,
+                  ocr_pages=ocr_pages)
 
 
 def _text_layer(content: PageContent) -> str:

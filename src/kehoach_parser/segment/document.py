@@ -71,6 +71,9 @@ class Segments:
     annexes: list[Annex]
     tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables with their roles
     metadata: dict[str, str] = field(default_factory=dict)  # a portal's metadata table: field -> value
+    # "web_page": text copied from a web page (a portal's metadata table, a news page's headline, or
+    # tables broken into pieces by the copy)
+    origin: str | None = None
 
 
 def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
@@ -93,9 +96,10 @@ def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
             decision = _part(items, 0, decision_end, top, limits)
             return Segments(items, decision.header, plan.kind, plan.kind_para, plan.title_paras,
                             decision.preamble, plan.sections,
-                            decision.closing + plan.closing, plan.annexes, tables, metadata)
+                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin)
+    web = layout.origin == "web_page" or bool(metadata) or own.headline
     return Segments(items, own.header, own.kind, own.kind_para, own.title_paras, own.preamble, own.sections,
-                    own.closing, own.annexes, tables, metadata)
+                    own.closing, own.annexes, tables, metadata, "web_page" if web else None)
 
 
 @dataclass
@@ -110,6 +114,7 @@ class _Part:
     sections: list[Node]
     closing: list[Item]
     annexes: list[Annex]
+    headline: bool = False  # the kind came from a page's headline ("Kế hoạch cải cách hành chính …")
 
 
 def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[str, str] | None],
@@ -120,8 +125,10 @@ def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[st
     kind = None
     kind_para = None
     title: list[Para] = []
+    headline = False
     if found is not None:
         at, kind, rest = found
+        headline = document_kind_line(items[at].text) is None  # type: ignore[union-attr]
         kind_para = items[at]  # type: ignore[assignment]
         header = [p for p in items[start:at] if isinstance(p, Para)]
         pos = at + 1
@@ -144,11 +151,11 @@ def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[st
     if pos >= end:  # no sections at all: the whole rest is preamble, closing found inside it
         body_end = _closing_start(preamble, 0)
         closing_items, annexes = _closing_and_annexes(preamble[body_end:])
-        return _Part(header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes)
+        return _Part(header, kind, kind_para, title, preamble[:body_end], [], closing_items, annexes, headline)
     close_at = _closing_start(items[:end], pos)
     sections = _section_tree(items[pos:close_at], top, limits)
     closing, annexes = _closing_and_annexes(items[close_at:end])
-    return _Part(header, kind, kind_para, title, preamble, sections, closing, annexes)
+    return _Part(header, kind, kind_para, title, preamble, sections, closing, annexes, headline)
 
 
 def _kind_line(items: list[Item], start: int, end: int,

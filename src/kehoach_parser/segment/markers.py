@@ -28,8 +28,8 @@ ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 NUMBER_LINE = regex.compile(r"(?:^|\s)Số\s*:?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
 # "Nơi nhận:" (start of the recipients list)
 RECIPIENTS = regex.compile(rf"^(?:{alternation('closing', 'recipients', spaces=True)})\s*:?", regex.IGNORECASE)
-# "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH"
-AUTHORITY = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
+# "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH", "T/M. ĐOÀN KIỂM TRA"
+AUTHORITY = regex.compile(r"^(?P<auth>T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
 # "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
 ANNEX_LABEL = regex.compile(
     rf"^(?P<label>(?:{alternation('closing', 'annex_labels', spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"

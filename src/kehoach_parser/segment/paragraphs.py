@@ -15,12 +15,14 @@ import regex
 from ..layout import Layout, Line, Table
 from ..text import is_caps_line, join_all, nfc
 from ..vocab import words
-from .markers import is_structural, numbered
+from .markers import document_kind_line, is_structural, numbered
 
 # "… giai đoạn 2026" at the end of a line
 YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*$")
 # "- 2030 và …" at the start of the next one
 YEAR_RANGE_REST = regex.compile(r"^[-–]\s?(?:19|20)\d{2}(?!\d)")
+# "217/2025/NĐ-", "238/KH-": a document id broken at its hyphen or slash at the end of a line
+BROKEN_ID = regex.compile(r"(?<!\S)\d+[\p{L}\d./\-]*[\-/]$")
 # sentence-final punctuation: a line ending so closes its paragraph
 TERMINAL = (".", ";", ":", "!", "?", "。")
 
@@ -42,6 +44,7 @@ def paragraphs(layout: Layout) -> list[Item]:
     """Layout lines and tables -> paragraphs and tables in reading order: each wrapped line joined
     to the paragraph it continues (linear: a paragraph's pieces are joined once, at its end)."""
     width = _wrap_width(layout)
+    blank_separated = _blank_separated(layout)
     items: list[Item] = []
     pieces: list[str] = []  # the lines of the open paragraph (items[-1]) not yet joined into its text
 
@@ -56,7 +59,8 @@ def paragraphs(layout: Layout) -> list[Item]:
             items.append(block)
             continue
         prev = items[-1] if items else None
-        if isinstance(prev, Para) and _continues(prev, block, width, single=len(pieces) == 1):
+        if isinstance(prev, Para) and (_continues_block(prev, block, single=len(pieces) == 1) if blank_separated
+                                       else _continues(prev, block, width, single=len(pieces) == 1)):
             pieces.append(block.text)
             items[-1] = replace(prev, tail=block.text)
             continue
@@ -65,6 +69,34 @@ def paragraphs(layout: Layout) -> list[Item]:
         pieces.append(block.text)
     close()
     return items
+
+
+def _continues_block(prev: Para, line: Line, *, single: bool) -> bool:
+    """In text whose paragraphs are separated by blank lines (Markdown-like, hard-wrapped at any
+    width), a line goes on the paragraph above unless a blank or a rule separates them, or it starts
+    a paragraph of its own (a bullet, a numbered item, a heading, "Nơi nhận", the kind line)."""
+    if line.hard_break or is_structural(line.text):
+        return False
+    if line.text[:1].islower():
+        return True  # no paragraph opens in lower case: the rest of a sentence, even after a page break
+    return not line.blank_before and not (single and document_kind_line(prev.text))
+
+
+def _blank_separated(layout: Layout) -> bool:
+    """Plain text whose paragraphs are separated by blank lines and whose lines are wrapped inside
+    them: many lines open with a blank line, and many of the others carry on a sentence (they start
+    in lower case)."""
+    if layout.lines_are_paragraphs:
+        return False
+    lines = [b for b in layout.blocks if isinstance(b, Line)]
+    if len(lines) < 20:
+        return False
+    opened = sum(1 for line in lines if line.blank_before)
+    inside = [line for line in lines[1:] if not line.blank_before and not line.hard_break
+              and not is_structural(line.text)]
+    carried = sum(1 for line in inside if line.text[:1].islower())
+    # blank lines after nearly every line (double-spaced text) say nothing about paragraphs
+    return 0.15 * len(lines) <= opened <= 0.7 * len(lines) and len(inside) >= 10 and carried >= 0.3 * len(inside)
 
 
 def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bool:
@@ -78,6 +110,8 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     first = text[0]
     if first.islower():
         return True
+    if BROKEN_ID.search(tail) and (first.isupper() or first.isdigit()):
+        return True  # "… Nghị định số 217/2025/NĐ-" / "CP ngày …": an identifier broken at its hyphen
     open_end = not tail.rstrip().endswith(TERMINAL)
     if is_caps_line(tail):
         return False
@@ -95,7 +129,7 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     # unless it opens a sentence of its own ("Thực hiện …", "Căn cứ …")
     last_word = tail.split()[-1] if tail.split() else ""
     if tail.endswith(("-", "/")) and not tail.endswith((" -", " /")):
-        return True  # "… số 238/KH-" / "UBND ngày …": an identifier broken at its hyphen
+        return True  # "… số 238/KH-" / "UBND ngày …": a word broken at its hyphen
     if len(tail) >= 0.6 * width and last_word.casefold() in _binders():
         return True
     if len(tail) >= 0.75 * width and last_word[:1].isupper() and not _opens_sentence(text):
