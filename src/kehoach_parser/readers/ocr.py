@@ -22,6 +22,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from functools import lru_cache
+from statistics import median
 from typing import Any, NamedTuple
 
 import regex
@@ -45,6 +46,7 @@ SCRAWL = regex.compile(r"\p{Ll}.*\d|\d.*\p{Ll}")
 PRINTED_HEAD = regex.compile(r"^\p{P}*(\p{L}+)\p{P}*")
 PSM = "3"  # Tesseract page segmentation: automatic (columns, blocks and lines found by Tesseract)
 MIN_RULE = 0.25  # inches: shorter dark runs are glyph strokes, not ruling lines
+BASELINES = 5  # long lines needed to take the page's skew from Tesseract's baselines
 REREAD_BELOW = 70  # a line read with a lower mean confidence is read again on its own (see _reread)
 REREAD_MAX = 16  # lines (or groups of overlapping lines) read again per page, at most
 ILLEGIBLE_CONF = 50  # a word Tesseract is less sure of may be handwriting (see _legible)
@@ -124,23 +126,49 @@ def black_ink(image: Any) -> Any:
 
 def _read(binary: str, image: Any, scale: float) -> Reading:
     """Words (OCR of the page as rendered: resampling blurs the accents) moved into the
-    straightened frame where the ruling lines are found."""
+    straightened frame where the ruling lines are found. The page's skew is the slope of the
+    baselines Tesseract found, or where too few lines tell, the rotation whose rows of ink are
+    sharpest (:func:`_skew`)."""
     from PIL import Image
 
-    angle = _skew(image)
-    straight = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle else image
     dpi = scale * 72
+    rows = _tesseract(binary, image, round(dpi), PSM)
+    angle = _baseline_angle(rows, image.width)
+    if angle is None:
+        angle = _skew(image)
+    straight = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle else image
     horizontal, vertical = _rules(straight, int(MIN_RULE * dpi))
     found = []
     if len(horizontal) >= 2 and len(vertical) >= 2:
         rules = [Rule(True, x / scale, y0 / scale, y1 / scale) for x, y0, y1 in vertical]
         rules += [Rule(False, y / scale, x0 / scale, x1 / scale) for y, x0, x1 in horizontal]
         found = tables(rules)
-    words, illegible = _words(binary, image, round(dpi))
-    if angle:
-        words = [_rotated(w, angle, image.width / 2, image.height / 2) for w in words]
+    words, illegible = _words(binary, image, round(dpi), rows, angle)
     return Reading([Word(w.text, w.x0 / scale, w.x1 / scale, w.top / scale, w.bottom / scale) for w in words],
                    found, illegible)
+
+
+def _baseline_angle(rows: list[dict[str, str]], width: int) -> float | None:
+    """The page's skew in degrees (as PIL's ``rotate`` takes it to straighten the page): the median
+    slope of the bottoms of the words of Tesseract's long lines (least squares per line), or None
+    when fewer than ``BASELINES`` lines are long enough to tell."""
+    lines: dict[tuple[str, ...], list[tuple[float, float]]] = {}
+    for row in rows:
+        if row.get("level") == "5" and (row.get("text") or "").strip() and float(row.get("conf") or -1) >= 60:
+            x0, _y0, x1, y1 = _box(row)
+            lines.setdefault(_key(row), []).append(((x0 + x1) / 2, float(y1)))
+    slopes = []
+    for points in lines.values():
+        xs = [x for x, _ in points]
+        if len(points) < 6 or max(xs) - min(xs) < 0.4 * width:
+            continue
+        mx, my = sum(xs) / len(xs), sum(y for _, y in points) / len(points)
+        spread = sum((x - mx) ** 2 for x in xs)
+        slopes.append(sum((x - mx) * (y - my) for x, y in points) / spread)
+    if len(slopes) < BASELINES:
+        return None
+    angle = math.degrees(math.atan(median(slopes)))
+    return round(angle, 2) if abs(angle) >= 0.05 else 0.0
 
 
 def _rotated(word: Word, angle: float, cx: float, cy: float) -> Word:
@@ -200,12 +228,12 @@ def _rules(image: Any, min_length: int) -> tuple[list[tuple[int, int, int]], lis
     return horizontal, vertical
 
 
-def _words(binary: str, image: Any, dpi: int) -> tuple[list[Word], int]:
-    """Tesseract's words in pixels (boxes: see :func:`_segments`), and how many were left out as
+def _words(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], angle: float = 0.0) -> tuple[list[Word], int]:
+    """Tesseract's words (its TSV ``rows`` for ``image``) in pixels, moved into the frame
+    straightened by ``angle`` (boxes: see :func:`_segments`), and how many were left out as
     handwriting. Specks read as marks are dropped; a scrawl the size of a word, or the part of a
     word that is handwriting, is left blank where it is (its gap is no column gutter); the lexicon
     corrects each run of words."""
-    rows = _tesseract(binary, image, dpi, PSM)
     heights = sorted(float(row["height"]) for row in rows if row.get("level") == "4")
     usual = heights[len(heights) // 2] if heights else 0.0
     rows = _reread(binary, image, dpi, rows, usual)
@@ -225,7 +253,10 @@ def _words(binary: str, image: Any, dpi: int) -> tuple[list[Word], int]:
         else:
             legible = _legible(text, conf)
         illegible += legible != text  # a word left blank still holds its place: the gap is no column gutter
-        lines.setdefault(_key(row), []).append(Word(legible, left, left + width, top, top + height))
+        word = Word(legible, left, left + width, top, top + height)
+        if angle:  # into the straightened frame before the words of a line are given one top and bottom
+            word = _rotated(word, angle, image.width / 2, image.height / 2)
+        lines.setdefault(_key(row), []).append(word)
     words = [w for line in lines.values() for segment in _segments(line, usual) for w in _corrected(segment)]
     return words, illegible
 
@@ -335,8 +366,8 @@ def _segments(line: list[Word], usual: float) -> list[list[Word]]:
             runs.append([word])
     out = []
     for run in runs:
-        top, bottom = min(w.top for w in run), max(w.bottom for w in run)
-        if bottom - top <= 1.5 * usual:
+        if max(w.bottom for w in run) - min(w.top for w in run) <= 1.5 * usual:
+            top, bottom = median(w.top for w in run), median(w.bottom for w in run)
             run = [replace(w, top=top, bottom=bottom) for w in run]
         out.append(run)
     return out
