@@ -99,7 +99,8 @@ def test_word_boxes_by_runs_of_a_tesseract_line() -> None:
     right = [Word("TRƯỞNG", 300, 360, 80, 100), Word("ĐOÀN", 365, 400, 81, 100)]
     runs = ocr._segments(left + right, 20.0)
     assert [[w.text for w in run] for run in runs] == [["Giám", "đốc"], ["TRƯỞNG", "ĐOÀN"]]
-    assert {(w.top, w.bottom) for w in runs[0]} == {(100, 121)} and {(w.top, w.bottom) for w in runs[1]} == {(80, 100)}
+    (left_box,), (right_box,) = ({(w.top, w.bottom) for w in run} for run in runs)  # one box per run
+    assert left_box == (101, 120.5) and right_box == (80.5, 100)
 
 
 def test_one_character_read_twice_is_read_once() -> None:
