@@ -27,6 +27,7 @@ def fixed(line: str) -> str:
     ("Trưởng đoàn kiêm tra lập kê hoạch", "Trưởng đoàn kiểm tra lập kế hoạch"),
     ("ĐÈ CƯƠNG BÁO CÁO", "ĐỀ CƯƠNG BÁO CÁO"),
     ("Bộ Quôc phòng", "Bộ Quốc phòng"),
+    ("TRƯƠNG ĐOÀN", "TRƯỞNG ĐOÀN"),  # the tone over a horn lost
     ("BỘCÔNGAN", "BỘ CÔNG AN"),  # run together, split where the list has the phrase
     ("Só: /KH-TCTLNTW-C04", "Số: /KH-TCTLNTW-C04"),  # the form's label before a colon
 ])

@@ -102,14 +102,14 @@ def _canonical(phrase: str, marks: Marks) -> str:
 
 def _misread(seen: str, meant: str, marks: Marks) -> bool:
     """OCR could have read the syllable ``meant`` as ``seen`` (same letters, marks differ): the tone
-    above a circumflex or breve lost ("kiêm" for "kiểm"); a circumflex or breve with its tone read
+    over a circumflex, breve or horn lost ("kiêm" for "kiểm", "TRƯƠNG" for "TRƯỞNG"); a circumflex or breve with its tone read
     as a single mark ("KÉ" for "KẾ", "CẢU" for "CẦU"); or a tone a stop-final syllable cannot take
     ("chầp" for "chấp")."""
     (s_letters, s_tone), (m_letters, m_tone) = _split_tone(seen, marks), _split_tone(meant, marks)
     s_nfd, m_nfd = unicodedata.normalize("NFD", s_letters), unicodedata.normalize("NFD", m_letters)
     if s_letters == m_letters:
         if not s_tone:
-            return any(c in marks.stacked for c in s_nfd)
+            return any(c in marks.vowel for c in s_nfd)
         stop = s_letters.endswith(marks.stop_codas) and s_tone not in marks.stop_tones
         return stop and m_tone in marks.stop_tones
     added = [c for c in m_nfd if c not in s_nfd]
