@@ -78,7 +78,7 @@ def test_coloured_ink_fades_out() -> None:
     draw.rectangle([200, 0, 299, 99], fill=(30, 30, 28))  # black print
     grey = ocr.black_ink(image)
     assert grey.mode == "L"
-    assert grey.getpixel((50, 50)) == 255 and grey.getpixel((150, 50)) >= 250
+    assert grey.getpixel((50, 50)) == 255 and grey.getpixel((150, 50)) >= 240
     assert grey.getpixel((250, 50)) < 50
 
 
@@ -87,6 +87,7 @@ def test_coloured_ink_fades_out() -> None:
     ("Só:đÓ6", 0.0, "Só:"),  # a handwritten number after the printed label
     ("0@»ăm", 38.0, ""),  # handwritten "02" over "năm": nothing of it is sure
     ("ngày44", 90.0, "ngày44"),  # read with confidence: left as it is
+    ("ngày44tháng", 90.0, "ngày tháng"),  # digits between two printed words, with no space: never print
     ("KH-TCTLNTW-C04", 40.0, "KH-TCTLNTW-C04"),  # an identifier: capitals and digits
 ])
 def test_handwriting_is_left_blank(text: str, conf: float, kept: str) -> None:

@@ -42,6 +42,8 @@ RULE_EDGES = regex.compile(r"^[|_]+|[|_]+$")
 ODD_MARKS = regex.compile(r"[\^`~*»«⁄°¬{}<>\\]")
 # a lower-case letter and a digit in one word ("ngày44", "đÓ6"), or the other way round
 SCRAWL = regex.compile(r"\p{Ll}.*\d|\d.*\p{Ll}")
+# digits between two words of letters, with no space: "ngày44tháng"
+WRITTEN_IN = regex.compile(r"(\p{L}+)\d+(\p{L}+)")
 # a word's leading letters and the punctuation after them: "Só:" of "Só:đÓ6", "ngày" of "ngày44"
 PRINTED_HEAD = regex.compile(r"^\p{P}*(\p{L}+)\p{P}*")
 PSM = "3"  # Tesseract page segmentation: automatic (columns, blocks and lines found by Tesseract)
@@ -50,7 +52,8 @@ BASELINES = 5  # long lines needed to take the page's skew from Tesseract's base
 REREAD_BELOW = 70  # a line read with a lower mean confidence is read again on its own (see _reread)
 REREAD_MAX = 16  # lines (or groups of overlapping lines) read again per page, at most
 ILLEGIBLE_CONF = 50  # a word Tesseract is less sure of may be handwriting (see _legible)
-CHROMA_WEIGHT = 2.0  # how much lighter a pixel gets per unit of colour (max - min channel): red and blue ink fade out
+COLOURED = 28  # a pixel whose channels are this far apart (max - min) is coloured ink
+INK_STRETCH = 255 / 200  # a coloured pixel's lightest channel at 200 or more is paper: white
 
 
 @lru_cache(maxsize=1)
@@ -111,17 +114,21 @@ def ocr_page(document: Document, index: int, width: float, height: float, *, dpi
 
 
 def black_ink(image: Any) -> Any:
-    """A colour page image -> grey with coloured ink faded out: each pixel made lighter by its
-    colourfulness (max - min channel), so that red seals and stamps and blue handwriting leave
-    the black print (also where they overlap it: black over red stays dark) and the ruling lines."""
-    from PIL import ImageChops
+    """A colour page image -> grey with coloured ink faded out, so that red seals and stamps and
+    blue handwriting leave the black print and the ruling lines. A coloured pixel (its channels
+    ``COLOURED`` apart or more) takes the value of its lightest channel, the one the ink let
+    through — paper under a red seal is light in red, a letter under it is dark in every channel —
+    made lighter by ``INK_STRETCH`` (ink on paper becomes white); other pixels keep their grey."""
+    from PIL import Image, ImageChops
 
     if image.mode == "L":
         return image
     r, g, b = image.convert("RGB").split()
-    chroma = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b),
-                                 ImageChops.darker(ImageChops.darker(r, g), b))
-    return ImageChops.add(image.convert("L"), chroma.point(lambda v: min(255, round(v * CHROMA_WEIGHT))))
+    lightest = ImageChops.lighter(ImageChops.lighter(r, g), b)
+    chroma = ImageChops.subtract(lightest, ImageChops.darker(ImageChops.darker(r, g), b))
+    coloured = chroma.point(lambda v: 255 if v >= COLOURED else 0)
+    through = lightest.point(lambda v: min(255, round(v * INK_STRETCH)))
+    return Image.composite(through, image.convert("L"), coloured)
 
 
 def _read(binary: str, image: Any, scale: float) -> Reading:
@@ -374,9 +381,13 @@ def _segments(line: list[Word], usual: float) -> list[list[Word]]:
 
 
 def _legible(text: str, conf: float) -> str:
-    """A word as far as it is print: an unsure reading that mixes lower-case letters with digits
-    ("ngày44", "Só:đÓ6": handwriting written into a printed line) keeps only its leading printed
-    syllable ("ngày", "Só:"), or becomes blank; other words stay as they are."""
+    """A word as far as it is print: digits between two printed syllables with no space
+    ("ngày44tháng": a day written by hand into the line) are left out ("ngày tháng"); an unsure
+    reading that mixes lower-case letters with digits ("ngày44", "Só:đÓ6") keeps only its leading
+    printed syllable ("ngày", "Só:"), or becomes blank; other words stay as they are."""
+    inside = WRITTEN_IN.fullmatch(text)
+    if inside and textlayer.is_syllable(inside.group(1)) and textlayer.is_syllable(inside.group(2)):
+        return f"{inside.group(1)} {inside.group(2)}"
     if conf >= ILLEGIBLE_CONF or not SCRAWL.search(text):
         return text
     head = PRINTED_HEAD.match(text)
