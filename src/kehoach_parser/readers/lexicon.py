@@ -102,9 +102,9 @@ def _canonical(phrase: str, marks: Marks) -> str:
 
 def _misread(seen: str, meant: str, marks: Marks) -> bool:
     """OCR could have read the syllable ``meant`` as ``seen`` (same letters, marks differ): the tone
-    over a circumflex, breve or horn lost ("kiêm" for "kiểm", "TRƯƠNG" for "TRƯỞNG"); a circumflex or breve with its tone read
-    as a single mark ("KÉ" for "KẾ", "CẢU" for "CẦU"); or a tone a stop-final syllable cannot take
-    ("chầp" for "chấp")."""
+    over a circumflex, breve or horn lost ("kiêm" for "kiểm", "TRƯƠNG" for "TRƯỞNG"); a circumflex
+    or breve with its tone read as a single mark ("KÉ" for "KẾ", "CẢU" for "CẦU"); or a tone a
+    stop-final syllable cannot take ("chầp" for "chấp")."""
     (s_letters, s_tone), (m_letters, m_tone) = _split_tone(seen, marks), _split_tone(meant, marks)
     s_nfd, m_nfd = unicodedata.normalize("NFD", s_letters), unicodedata.normalize("NFD", m_letters)
     if s_letters == m_letters:
