@@ -122,3 +122,11 @@ def test_skew_from_tesseract_baselines() -> None:
     angle = ocr._baseline_angle(rows, 2400)
     assert angle == pytest.approx(-0.57, abs=0.02)
     assert ocr._baseline_angle(rows[:16], 2400) is None  # two lines are too few to tell
+
+
+def test_a_letter_read_twice_in_a_document_id_is_read_once() -> None:
+    header = [Word("SỐ", 0, 10, 0, 10), Word("1050/QĐ-SCT", 12, 60, 0, 10)]
+    body = [Word("định", 0, 10, 50, 60), Word("1050/QĐ-SCTT,", 12, 60, 50, 60), Word("12/KH-SNN", 70, 90, 50, 60)]
+    fixed = ocr.reconcile([header, body])
+    assert [w.text for w in fixed[1]] == ["định", "1050/QĐ-SCT,", "12/KH-SNN"]  # "SNN" is never printed with one N
+    assert fixed[0] == header

@@ -42,6 +42,10 @@ RULE_EDGES = regex.compile(r"^[|_]+|[|_]+$")
 ODD_MARKS = regex.compile(r"[\^`~*»«⁄°¬{}<>\\]")
 # a lower-case letter and a digit in one word ("ngày44", "đÓ6"), or the other way round
 SCRAWL = regex.compile(r"\p{Ll}.*\d|\d.*\p{Ll}")
+# a document's number and symbol: "1050/QĐ-SCT", "105/2021/NĐ-CP", "996/KH-TCTLNTW-C04"
+DOCUMENT_ID = regex.compile(r"\d+(?:/\d{4})?/[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*")
+# a capital letter written twice: "TT" of "SCTT"
+DOUBLED = regex.compile(r"(\p{Lu})\1")
 # digits between two words of letters, with no space: "ngày44tháng"
 WRITTEN_IN = regex.compile(r"(\p{L}+)\d+(\p{L}+)")
 # a word's leading letters and the punctuation after them: "Só:" of "Só:đÓ6", "ngày" of "ngày44"
@@ -176,6 +180,24 @@ def _baseline_angle(rows: list[dict[str, str]], width: int) -> float | None:
         return None
     angle = math.degrees(math.atan(median(slopes)))
     return round(angle, 2) if abs(angle) >= 0.05 else 0.0
+
+
+def reconcile(pages: list[list[Word]]) -> list[list[Word]]:
+    """The OCR'd words of a document's pages with each document id that has one letter doubled
+    ("1050/QĐ-SCTT": Tesseract read the last letter twice) written as the document prints it
+    elsewhere ("1050/QĐ-SCT"), when it does; other words as they are."""
+    seen = {m.group(0) for words in pages for w in words for m in DOCUMENT_ID.finditer(w.text)}
+
+    def single(m: regex.Match[str]) -> str:
+        found = m.group(0)
+        for double in DOUBLED.finditer(found):
+            once = found[:double.start()] + found[double.start() + 1:]
+            if once in seen:
+                return once
+        return found
+
+    return [[replace(w, text=DOCUMENT_ID.sub(single, w.text)) if DOUBLED.search(w.text) else w for w in words]
+            for words in pages]
 
 
 def _rotated(word: Word, angle: float, cx: float, cy: float) -> Word:

@@ -142,20 +142,23 @@ def _text_layer(content: PageContent) -> str:
 def _ocr(document: Document, pages: list[Page], options: ReadOptions, dpi: int) -> list[int]:
     """Read ``pages`` by OCR (within the OCR budgets), in place; the numbers of the pages where
     words were left out as handwriting or illegible."""
-    from .ocr import ocr_page
+    from .ocr import ocr_page, reconcile
 
     limits = options.limits
     if len(pages) > limits.ocr_max_pages:
         raise BudgetExceeded(f"{len(pages):,} pages need OCR, more than {limits.ocr_max_pages:,}", "ocr_max_pages")
     illegible: list[int] = []
+    readings = []
     for page in pages:
         options.deadline.check()
         reading = ocr_page(document, page.number - 1, page.width, page.height, dpi=dpi,
                            max_pixels=limits.ocr_max_pixels)
-        page.lines, page.grids = _split(reading.words, reading.tables, page.number)
-        page.ocr = True
+        readings.append(reading)
         if reading.illegible:
             illegible.append(page.number)
+    for page, reading, words in zip(pages, readings, reconcile([r.words for r in readings]), strict=True):
+        page.lines, page.grids = _split(words, reading.tables, page.number)
+        page.ocr = True
     return illegible
 
 
