@@ -130,3 +130,31 @@ def test_a_letter_read_twice_in_a_document_id_is_read_once() -> None:
     fixed = ocr.reconcile([header, body])
     assert [w.text for w in fixed[1]] == ["định", "1050/QĐ-SCT,", "12/KH-SNN"]  # "SNN" is never printed with one N
     assert fixed[0] == header
+
+
+def _row(line: int, left: int, top: int, width: int, height: int, conf: float, text: str) -> dict[str, str]:
+    return {"level": "5", "page_num": "1", "block_num": "1", "par_num": "1", "line_num": str(line),
+            "left": str(left), "top": str(top), "width": str(width), "height": str(height),
+            "conf": str(conf), "text": text}
+
+
+def test_a_line_read_badly_is_read_again_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line with a low mean confidence is cut out and read again; its words are replaced by the
+    second reading, moved back to their place on the page, when Tesseract is surer of it."""
+    from PIL import Image
+
+    good = [_row(1, 100 + 120 * k, 100, 100, 40, 96, "chữ") for k in range(5)]
+    bad = [_row(2, 100, 200, 300, 90, 0, "“UEOE"), _row(2, 420, 200, 60, 40, 30, "EE")]
+    sheets = []
+
+    def second(binary: str, image: Image.Image, dpi: int, psm: str) -> list[dict[str, str]]:
+        sheets.append(image.size)
+        gap = 80  # 2 x the usual line height
+        return [_row(1, gap + 5, gap + 5, 160, 40, 95, "Nơi"), _row(1, gap + 180, gap + 5, 150, 40, 94, "nhận:")]
+
+    monkeypatch.setattr(ocr, "_tesseract", second)
+    rows = ocr._reread("tesseract", Image.new("L", (1000, 1000), 255), 300, good + bad, 40.0)
+    assert len(sheets) == 1  # one more run for the whole page
+    texts = [(r["text"], int(r["left"]), int(r["top"])) for r in rows if r["level"] == "5"]
+    assert [t for t, _, _ in texts] == ["chữ"] * 5 + ["Nơi", "nhận:"]
+    assert texts[-2][1:] == (92, 192)  # back where the line is on the page (the cut-out's margin: 13 px)

@@ -55,6 +55,7 @@ MIN_RULE = 0.25  # inches: shorter dark runs are glyph strokes, not ruling lines
 BASELINES = 5  # long lines needed to take the page's skew from Tesseract's baselines
 REREAD_BELOW = 70  # a line read with a lower mean confidence is read again on its own (see _reread)
 REREAD_MAX = 16  # lines (or groups of overlapping lines) read again per page, at most
+REREAD_AREA = 0.3  # and at most this share of the page (the smallest first)
 ILLEGIBLE_CONF = 50  # a word Tesseract is less sure of may be handwriting (see _legible)
 COLOURED = 28  # a pixel whose channels are this far apart (max - min) is coloured ink
 INK_STRETCH = 255 / 200  # a coloured pixel's lightest channel at 200 or more is paper: white
@@ -354,7 +355,14 @@ def _reread(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], usual
                 break
         else:
             regions.append(box)
-    regions = regions[:REREAD_MAX]
+    kept: list[Box] = []
+    budget = REREAD_AREA * image.width * image.height  # a page read badly all over is not read twice
+    for r in sorted(regions, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))[:REREAD_MAX]:
+        budget -= (r[2] - r[0]) * (r[3] - r[1])
+        if budget < 0:
+            break
+        kept.append(r)
+    regions = sorted(kept, key=lambda r: r[1])
     if not regions:
         return rows
     gap = round(2 * usual)
