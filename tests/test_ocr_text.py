@@ -108,6 +108,7 @@ def test_word_boxes_by_runs_of_a_tesseract_line() -> None:
 def test_one_character_read_twice_is_read_once() -> None:
     assert ocr.printed("7404/QĐ\u00d0-BCA-C04") == "7404/QĐ-BCA-C04"
     assert ocr.printed("1105\u2044KH-ĐKT") == "1105/KH-ĐKT"
+    assert ocr.printed("sỐ") == "số" and ocr.printed("đỘ") == "độ" and ocr.printed("iPhone") == "iPhone"
 
 
 def test_skew_from_tesseract_baselines() -> None:

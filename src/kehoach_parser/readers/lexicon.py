@@ -153,8 +153,21 @@ def _variant(lex: Lexicon, cores: list[str]) -> str | None:
 
 def _fix_run(lex: Lexicon, cores: list[str]) -> list[str]:
     """The syllables of one run, corrected: the cover by list phrases with the best score (joined
-    syllables, less ``change_cost`` per changed syllable); ties keep the text as it is."""
+    syllables, less ``change_cost`` per changed syllable). A change is kept only when no other
+    phrase over the same syllable scores as well and reads it otherwise ("chuyển đõi số": "chuyển
+    đổi" and "đối số" disagree on "đõi", which stays)."""
     n = len(cores)
+    phrases: dict[tuple[int, int], tuple[float, str]] = {}  # (start, syllables) -> gain, the phrase's text
+    for i in range(n):
+        for k in range(2, min(lex.longest, n - i) + 1):
+            window = cores[i:i + k]
+            low = " ".join(c.lower() for c in window)
+            if _canonical(low, lex.marks) in lex.words:
+                phrases[i, k] = (k - 1.0, low)
+            else:
+                entry = _variant(lex, window)
+                if entry is not None:
+                    phrases[i, k] = (k - 1.0 - lex.change_cost, entry)
     start: tuple[float, int, str | None] = (0.0, 0, None)  # score, syllables of the last phrase, its replacement
     best = [start] + [(-1.0, 1, None) for _ in range(n)]
     for i in range(n):
@@ -162,25 +175,37 @@ def _fix_run(lex: Lexicon, cores: list[str]) -> list[str]:
         if score > best[i + 1][0]:
             best[i + 1] = (score, 1, None)
         for k in range(2, min(lex.longest, n - i) + 1):
-            window = cores[i:i + k]
-            entry = None
-            gain = k - 1.0
-            if _canonical(" ".join(c.lower() for c in window), lex.marks) not in lex.words:
-                entry = _variant(lex, window)
-                if entry is None:
-                    continue
-                gain -= lex.change_cost
+            if (i, k) not in phrases:
+                continue
+            gain, text = phrases[i, k]
+            entry = None if gain == k - 1.0 else text
             if score + gain > best[i + k][0] + 1e-9:
                 best[i + k] = (score + gain, k, entry)
     out = list(cores)
     j = n
     while j > 0:
         _score, step, entry = best[j]
-        if entry is not None:
+        i = j - step
+        if entry is not None and not _disputed(phrases, i, step, cores):
             for m, word in enumerate(entry.split(" ")):
-                out[j - step + m] = _cased(cores[j - step + m], word)
-        j -= step
+                out[i + m] = _cased(cores[i + m], word)
+        j = i
     return out
+
+
+def _disputed(phrases: dict[tuple[int, int], tuple[float, str]], start: int, size: int, cores: list[str]) -> bool:
+    """Another phrase overlapping the chosen one at ``start`` scores as well and reads one of the
+    syllables the chosen one changes otherwise."""
+    gain, text = phrases[start, size]
+    chosen = text.split(" ")
+    changed = {start + m for m, word in enumerate(chosen) if word != cores[start + m].lower()}
+    for (i, k), (other_gain, other) in phrases.items():
+        if (i, k) == (start, size) or other_gain < gain - 1e-9:
+            continue
+        words = other.split(" ")
+        if any(i <= p < i + k and words[p - i] != chosen[p - start] for p in changed):
+            return True
+    return False
 
 
 def _split(lex: Lexicon, core: str) -> list[str] | None:

@@ -20,6 +20,7 @@ import math
 import os
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 from statistics import median
@@ -42,6 +43,8 @@ RULE_EDGES = regex.compile(r"^[|_]+|[|_]+$")
 ODD_MARKS = regex.compile(r"[\^`~*»«⁄°¬{}<>\\]")
 # a lower-case letter and a digit in one word ("ngày44", "đÓ6"), or the other way round
 SCRAWL = regex.compile(r"\p{Ll}.*\d|\d.*\p{Ll}")
+# a capital after a small letter of the same word: "Ố" of "sỐ"
+INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 # a document's number and symbol: "1050/QĐ-SCT", "105/2021/NĐ-CP", "996/KH-TCTLNTW-C04"
 DOCUMENT_ID = regex.compile(r"\d+(?:/\d{4})?/[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*")
 # a capital letter written twice: "TT" of "SCTT"
@@ -73,11 +76,19 @@ def _table() -> tuple[dict[str, str], dict[int, str]]:
 
 def printed(text: str) -> str:
     """OCR'd text with the characters printed put back (``vocab/ocr.toml``): sequences read for one
-    character ("QĐÐ" -> "QĐ"), then look-alikes ("1105⁄KH" -> "1105/KH")."""
+    character ("QĐÐ" -> "QĐ"), look-alikes ("1105⁄KH" -> "1105/KH"), a marked capital inside a
+    small word ("sỐ" -> "số")."""
     sequences, confusables = _table()
     for seen, meant in sequences.items():
         text = text.replace(seen, meant)
-    return text.translate(confusables)
+    return INNER_CAPITAL.sub(_lowered, text.translate(confusables))
+
+
+def _lowered(m: regex.Match[str]) -> str:
+    """A capital with a mark after a small letter ("sỐ", "đỘ"): Tesseract's reading of the small
+    letter; other capitals as they are ("iPhone")."""
+    letter = m.group(0)
+    return letter.lower() if len(unicodedata.normalize("NFD", letter)) > 1 else letter
 
 
 @lru_cache(maxsize=1)
