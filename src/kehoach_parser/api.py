@@ -73,7 +73,7 @@ def guarded(label: str, work: Callable[[], T]) -> T:
         raise kind(label, exc.problem, exc.budget) from None
     except MemoryError:
         raise InputTooLargeError(label, "the input needs more memory than this machine gives",
-                                 "max_input_bytes") from None
+                                 "max_memory_bytes") from None
     except RecursionError as exc:
         raise InternalError(label, exc) from None
     except Exception as exc:
@@ -133,4 +133,5 @@ def _label(source: Source_, name: str | None) -> str:
 
 def _source(data: bytes, label: str, layout: Layout) -> Source:
     fmt = layout.format if layout.format in FORMATS else sniff(data, label)
-    return Source(file=Path(label).name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=layout.pages)
+    return Source(file=Path(label).name, format=fmt,  # type: ignore[arg-type]  # one of FORMATS
+                  sha256=hashlib.sha256(data).hexdigest(), pages=layout.pages)

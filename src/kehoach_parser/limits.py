@@ -55,6 +55,9 @@ class Limits:
     # characters of one text input after decoding (plain text and Markdown), and of the text read
     # from one Word document
     max_text_chars: int = 64 * MiB
+    # address space of one worker process in batch conversion (``kehoach parse``, RLIMIT_AS): a file
+    # that needs more fails with InputTooLargeError instead of taking the machine down
+    max_memory_bytes: int = 2048 * MiB
     # lines and table rows of one document's layout (a 50,000-row annex is 50,000)
     max_layout_blocks: int = 1_000_000
 

@@ -1,7 +1,10 @@
 """Layout -> Plan: segment the layout, run every extractor, assemble the validated model."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .extract.closing import extract_annexes, extract_recipients, extract_signature
 from .extract.header import extract_document
@@ -13,8 +16,11 @@ from .layout import Layout, Table
 from .limits import DEFAULT_LIMITS, Deadline, Limits
 from .model import Document, Location, ParseWarning, Plan, Source
 from .segment.document import Segments, segment
-from .segment.paragraphs import Para
+from .segment.paragraphs import Item, Para
 from .segment.tables import LogicalTable
+
+if TYPE_CHECKING:
+    from .extract.facts import DocumentFacts
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,14 @@ class ParsedDocument:
     tables: list[tuple[Table, LogicalTable]] = field(default_factory=list)  # data tables, in reading order
     texts: list[tuple[str, Location]] = field(default_factory=list)  # every text with its place (citations)
 
+    @cached_property
+    def facts(self) -> DocumentFacts:
+        """What the linter reads: texts with their (page, line), header and closing lines as printed,
+        citations with their clauses, table roles, readability (gathered on first use)."""
+        from .extract.facts import collect_facts
+
+        return collect_facts(self.plan, self.layout, self.segments, self.tables)
+
 
 def build_plan(layout: Layout, source: Source) -> Plan:
     return analyse(layout, source).plan
@@ -40,10 +54,12 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
     seg = segment(layout, limits)
     deadline.check()
     tables = seg.tables
-    warnings = [ParseWarning(code=c, message=m) for c, m in layout.warnings]
+    warnings = [ParseWarning(code=c, message=m) for c, m in (*layout.warnings, *seg.warnings)]
 
     signature = extract_signature(seg.closing)
-    document = extract_document(seg, signature.organ if signature else None)
+    unreadable: list[tuple[str, str]] = []
+    document = extract_document(seg, signature.organ if signature else None, unreadable)
+    warnings.extend(ParseWarning(code=c, message=m, location=document.location) for c, m in unreadable)
     year = plan_year(document)
 
     targets = text_targets(seg.sections)
@@ -74,7 +90,7 @@ def analyse(layout: Layout, source: Source, *, limits: Limits = DEFAULT_LIMITS,
                                      "sections are read into the section tree (a page's numbered items are cut and "
                                      "wrapped by the copy)"))
 
-    texts = list(_texts(seg.items, dict((id(t), lt) for t, lt in tables)))
+    texts = list(_texts(seg.items, {id(t): lt for t, lt in tables}))
     plan = Plan(
         source=source,
         document=document,
@@ -100,7 +116,7 @@ def plan_year(document: Document) -> int | None:
     return None
 
 
-def _texts(items: list, logical: dict[int, LogicalTable]):
+def _texts(items: list[Item], logical: dict[int, LogicalTable]) -> Iterator[tuple[str, Location]]:
     """Every text in reading order with its place, table rows as stitched ("NĐ-" + "CP" joined back)."""
     for item in items:
         if isinstance(item, Para):
@@ -113,9 +129,9 @@ def _texts(items: list, logical: dict[int, LogicalTable]):
                 for text in ([row.group] if row.group else []) + list(row.cells.values()) + list(row.values.values()):
                     yield text, where
         else:
-            for row in item.rows:
-                for text in row.cells:
-                    yield text, Location(page=row.page, line=row.line)
+            for printed in item.rows:
+                for text in printed.cells:
+                    yield text, Location(page=printed.page, line=printed.line)
 
 
 def _order(location: Location | None) -> tuple[int, int]:

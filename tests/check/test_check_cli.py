@@ -8,13 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from plan_template import VALID_PLAN, edited
+from plan_template import VALID_PLAN, Result, edited, run_in_process
 
 GAP = [("III. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN")]  # an error (numbering.sections)
 MIXED = [("Số hóa hồ sơ", "Số hoá hồ sơ")]  # a warning (spelling.mixed-tone-placement)
 
 
-def run(*args: str | Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, env: dict[str, str], cwd: Path) -> Result:
+    """One ``kehoach check`` run, in process (``env`` is the subprocess environment, unused here)."""
+    return run_in_process(*args, cwd=cwd)
+
+
+def run_process(*args: str | Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kehoach_parser", "check", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300)
 
@@ -34,7 +39,8 @@ def plans(tmp_path: Path) -> Path:
 
 
 def test_clean_plan_exits_0(plans: Path, cli_env: dict[str, str]) -> None:
-    result = run(plans / "clean.txt", env=cli_env, cwd=plans)
+    """The console script itself, in a fresh process (the other tests run the command in process)."""
+    result = run_process(plans / "clean.txt", env=cli_env, cwd=plans)
     assert result.returncode == 0, result.stderr
     assert "0 problems" in result.stdout
 
@@ -70,7 +76,8 @@ def test_json_format(plans: Path, cli_env: dict[str, str]) -> None:
 def test_github_format(plans: Path, cli_env: dict[str, str]) -> None:
     result = run(plans / "sub" / "gap.txt", plans / "mixed.md", "--format", "github", env=cli_env, cwd=plans)
     lines = result.stdout.splitlines()
-    assert any(re.fullmatch(r"::error file=sub/gap\.txt,line=\d+,title=numbering\.sections::.+", line) for line in lines)
+    pattern = r"::error file=sub/gap\.txt,line=\d+,title=numbering\.sections::.+"
+    assert any(re.fullmatch(pattern, line) for line in lines)
     assert any(line.startswith("::warning file=mixed.md,line=") for line in lines)
     assert all("\n" not in line for line in lines)
 
@@ -82,7 +89,11 @@ def test_bad_file_among_good_ones_exits_2(plans: Path, cli_env: dict[str, str]) 
                  env=cli_env, cwd=plans)
     assert result.returncode == 2
     assert "binary.txt" in result.stderr and "missing.txt" in result.stderr
-    assert {Path(f["file"]).name for f in json.loads(result.stdout)} == {"gap.txt"}  # the others were checked
+    found = json.loads(result.stdout)
+    assert {Path(f["file"]).name for f in found if f["rule"] != "input.unreadable"} == {"gap.txt"}  # still checked
+    unreadable = {Path(f["file"]).name: f for f in found if f["rule"] == "input.unreadable"}
+    assert set(unreadable) == {"binary.txt", "missing.txt"}  # a finding in the output too, not only on stderr
+    assert unreadable["binary.txt"]["severity"] == "error" and "binary.txt" not in unreadable["binary.txt"]["message"]
 
 
 def test_usage_errors_exit_2(plans: Path, cli_env: dict[str, str]) -> None:
@@ -153,3 +164,71 @@ def test_colour_on_a_terminal_unless_no_color(plans: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NO_COLOR", "1")
         assert not use_color(Tty())
+
+
+def test_unreadable_file_in_github_and_sarif(plans: Path, cli_env: dict[str, str]) -> None:
+    binary = plans / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    github = run(binary, "--format", "github", env=cli_env, cwd=plans)
+    assert github.returncode == 2
+    assert github.stdout.startswith("::error file=binary.txt,title=input.unreadable::")
+    sarif = json.loads(run(binary, "--format", "sarif", env=cli_env, cwd=plans).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "input.unreadable" and result["level"] == "error"
+
+
+def test_statistics(plans: Path, cli_env: dict[str, str]) -> None:
+    result = run(plans, "--statistics", env=cli_env, cwd=plans)
+    assert re.search(r"^\s+1\s+numbering\.sections\s+error\s+Section numbering gap or repeat$", result.stdout,
+                     re.MULTILINE), result.stdout
+
+
+def test_include_and_exclude_globs(plans: Path, cli_env: dict[str, str]) -> None:
+    (plans / ".kehoach.toml").write_text('[check]\nexclude = ["sub/**"]\n', encoding="utf-8")
+    found = json.loads(run(plans, "--format", "json", env=cli_env, cwd=plans).stdout)
+    assert {Path(f["file"]).name for f in found} == {"mixed.md"}  # sub/gap.txt left out
+    (plans / ".kehoach.toml").write_text('[check]\ninclude = ["**/gap.txt"]\n', encoding="utf-8")
+    found = json.loads(run(plans, "--format", "json", env=cli_env, cwd=plans).stdout)
+    assert {Path(f["file"]).name for f in found} == {"gap.txt"}
+
+
+def test_config_discovery_stops_at_the_repository_root(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """A configuration above the repository (another project's) is not read, as black does."""
+    (tmp_path / ".kehoach.toml").write_text('[check]\ndisable = ["numbering"]\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "plans").mkdir()
+    (repo / "plans" / "gap.txt").write_text(edited(GAP), encoding="utf-8")
+    found = json.loads(run(repo / "plans" / "gap.txt", "--format", "json", env=cli_env, cwd=repo / "plans").stdout)
+    assert "numbering.sections" in {f["rule"] for f in found}
+
+
+def test_pyproject_whose_tool_table_is_no_table(plans: Path, cli_env: dict[str, str]) -> None:
+    """Issue 7: "[tool] kehoach = 5" above the checked file is another tool's business, never a traceback."""
+    (plans / "pyproject.toml").write_text("[tool]\nkehoach = 5\n", encoding="utf-8")
+    result = run_process(plans / "sub" / "gap.txt", "--format", "json", env=cli_env, cwd=plans)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (plans / "pyproject.toml").write_text("[tool.kehoach]\ncheck = 5\n", encoding="utf-8")
+    result = run(plans / "sub" / "gap.txt", env=cli_env, cwd=plans)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "must be a table" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pre_commit_hook_leaves_out_the_usual_non_plans(repo_root: Path) -> None:
+    """The hook's default files: plans of every format, not README.md, requirements.txt or docs/."""
+    hook = (repo_root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    files = re.search(r"^\s+files: (.+)$", hook, re.MULTILINE)[1]  # type: ignore[index]
+    exclude = re.search(r"^\s+exclude: (.+)$", hook, re.MULTILINE)[1]  # type: ignore[index]
+
+    def linted(path: str) -> bool:
+        return bool(re.search(files, path)) and not re.search(exclude, path)
+
+    assert all(linted(p) for p in ("plans/ke-hoach.docx", "ke-hoach-2026.pdf", "van-ban/kh.txt", "kh.md"))
+    assert not any(linted(p) for p in ("README.md", "docs/README.txt", "requirements.txt", "requirements-dev.txt",
+                                        "CHANGELOG.md", "docs/rules/x.md", "LICENSE.txt", "setup.py"))
+
+
+def test_example_workflow_installs_from_the_repository(repo_root: Path) -> None:
+    workflow = (repo_root / "examples" / "github-actions" / "kehoach-check.yml").read_text(encoding="utf-8")
+    assert 'pip install "git+' in workflow and "pip install kehoach-parser" not in workflow
+    assert "--format sarif" in workflow and "--docs-url" in workflow

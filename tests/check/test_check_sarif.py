@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from plan_template import run_in_process
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -21,8 +20,7 @@ def validator() -> jsonschema.protocols.Validator:
 
 
 def sarif(*args: str | Path, env: dict[str, str], cwd: Path) -> tuple[int, dict]:
-    result = subprocess.run([sys.executable, "-m", "kehoach_parser", "check", "--format", "sarif", *map(str, args)],
-                            capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300)
+    result = run_in_process("--format", "sarif", *args, cwd=cwd)
     return result.returncode, json.loads(result.stdout)
 
 
@@ -62,3 +60,34 @@ def test_schema_rejects_a_broken_log(validator: jsonschema.protocols.Validator) 
     broken = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "a"}]}]}
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(broken)
+
+
+def test_rules_carry_their_page_and_results_their_region(validator: jsonschema.protocols.Validator, tmp_path: Path,
+                                                         cli_env: dict[str, str]) -> None:
+    """helpUri points at the rule's documentation page (``docs_url``), help.markdown holds the page itself;
+    a result has its message and region, and a paged input's page in its properties."""
+    from plan_template import VALID_PLAN
+
+    (tmp_path / ".kehoach.toml").write_text('[check]\ndocs_url = "https://example.org/rules/{rule}.md"\n',
+                                            encoding="utf-8")
+    (tmp_path / "gap.txt").write_text(VALID_PLAN.replace("III. TỔ CHỨC", "IV. TỔ CHỨC"), encoding="utf-8")
+    _, log = sarif(tmp_path / "gap.txt", env=cli_env, cwd=tmp_path)
+    validator.validate(log)
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["numbering.sections"]["helpUri"] == "https://example.org/rules/numbering.sections.md"
+    assert rules["numbering.sections"]["help"]["markdown"].startswith("# `numbering.sections`")
+    (result,) = log["runs"][0]["results"]
+    assert result["message"]["text"] and result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    assert "page" not in result["properties"]  # a .txt has no pages
+
+
+def test_pdf_results_name_their_page() -> None:
+    from kehoach_parser.check.model import Finding, FindingLocation
+    from kehoach_parser.check.output import format_github, format_sarif
+    from kehoach_parser.check.registry import all_rules
+
+    finding = Finding(file="plan.pdf", rule="header.missing", category="header", severity="error", message="m",
+                      location=FindingLocation(page=3, line=7))
+    result = json.loads(format_sarif([finding], all_rules()))["runs"][0]["results"][0]
+    assert result["properties"]["page"] == 3 and result["locations"][0]["physicalLocation"]["region"]["startLine"] == 7
+    assert "title=header.missing (page 3)" in format_github([finding])

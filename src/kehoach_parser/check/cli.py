@@ -1,7 +1,9 @@
-"""``kehoach check FILE|DIR… [--format text|json|sarif|github] [--fail-on …] [--config FILE] [--list-rules]``.
+"""``kehoach check FILE|DIR… [--format text|json|sarif|github] [--fail-on …] [--config FILE] [--statistics]
+[--list-rules]``.
 
 Exit status: 0 when no finding reaches the fail level, 1 when one does, 2 for a usage error, a bad
-configuration, or a file that could not be read or fully checked (the other files are still checked).
+configuration, or a file that could not be read or fully checked (the other files are still checked; an
+unreadable file is also an ``input.unreadable`` finding in every format).
 """
 from __future__ import annotations
 
@@ -29,7 +31,13 @@ def add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
                    help="exit 1 when a finding reaches this severity (default: error, or fail_on in the configuration)")
     c.add_argument("--config", type=Path, metavar="FILE",
                    help="configuration file (default: the nearest .kehoach.toml or pyproject.toml with "
-                        "[tool.kehoach.check], searched upward from each file, then from the working directory)")
+                        "[tool.kehoach.check], searched upward from each file to the repository root, "
+                        "then from the working directory)")
+    c.add_argument("--docs-url", metavar="TEMPLATE",
+                   help='where the rule pages are, for SARIF helpUri: "https://…/docs/rules/{rule}.md" '
+                        "(default: docs_url in the configuration)")
+    c.add_argument("--statistics", action="store_true",
+                   help="after the findings, count them per rule (with --format text)")
     c.add_argument("--list-rules", action="store_true", help="describe every rule and exit")
     return c
 
@@ -60,7 +68,17 @@ def expand(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     from ..errors import KehoachError
     from .config import ConfigError, _cached_load, config_for, find_config, load_config
-    from .output import format_github, format_json, format_rules, format_sarif, format_text, use_color
+    from .examples import unreadable_finding
+    from .model import Finding
+    from .output import (
+        format_github,
+        format_json,
+        format_rules,
+        format_sarif,
+        format_statistics,
+        format_text,
+        use_color,
+    )
     from .registry import all_rules
     from .runner import check_file
 
@@ -88,25 +106,29 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
         return EXIT_USAGE
 
     files, failed = expand(args.paths)
-    findings = []
-    fail_rank = []
+    findings: list[Finding] = [unreadable_finding(name, problem) for name, problem in failed]
+    fail_rank: list[Finding] = []
     labels: list[str] = []
     for path in files:
         label = str(path)
-        labels.append(label)
         try:
             config = config_for(path, explicit=args.config)
             config.validate_names(ids)
         except ConfigError as exc:
             print(f"kehoach: error: {exc}", file=err)
             return EXIT_USAGE
+        if not config.selects(path):
+            continue  # left out by include/exclude
+        labels.append(label)
         try:
             report = check_file(path, config, label=label)
         except KehoachError as exc:
             failed.append((label, str(exc)))
+            findings.append(unreadable_finding(label, exc.problem))
             continue
         except Exception as exc:  # a parser bug must not stop the batch
             failed.append((label, f"{label}: internal error ({type(exc).__name__}: {exc})"))
+            findings.append(unreadable_finding(label, f"internal error ({type(exc).__name__})"))
             continue
         for crash in report.crashed:
             failed.append((label, f"{label}: rule {crash}"))
@@ -120,12 +142,15 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
         out.write(format_json(findings))
     elif args.output_format == "sarif":
         enabled_rules = [r for r in rules if base.enabled(r.id, r.category)]
-        out.write(format_sarif(findings, enabled_rules, failed=failed, severities=severities))
+        out.write(format_sarif(findings, enabled_rules, failed=failed, severities=severities,
+                               docs_url=args.docs_url or base.docs_url))
     elif args.output_format == "github":
         out.write(format_github(findings))
     else:
         out.write(format_text(findings, files=labels + [n for n, _ in failed if n not in labels],
                               failed=[n for n, _ in failed], color=use_color(out)))
+        if args.statistics:
+            out.write(format_statistics(findings, rules))
     if failed:
         return EXIT_USAGE
     return EXIT_FINDINGS if fail_rank else EXIT_OK

@@ -1,113 +1,73 @@
-"""What every rule reads: the parsed plan, the reader's raw lines, and facts derived once per file
-(draft or issued, the issuer's level, the plan period, the earliest and latest possible issue date)."""
+"""What every rule reads: the parsed plan and the facts gathered from it once per file (texts with their
+(page, line), header and closing lines as printed, citations, tables), and a few derived facts: draft or
+issued, the issuer's level, the plan period, the earliest and latest possible issue date."""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
 from datetime import date
 from functools import cached_property, lru_cache
 
 import regex
 
-from ..layout import Line
-from ..model import Plan
+from ..extract.facts import DocumentFacts, Position
+from ..model import Location, Plan
 from ..pipeline import ParsedDocument
 from ..segment.paragraphs import Para
 from ..text import SPACES, fold, nfc
-from ..vocab import alternation, words
+from ..vocab import alternation, vocab
+from ..vocab.lint import lint_words
 from .config import CheckConfig
 
 
 def match_key(text: str) -> str:
-    """Case- and spacing-insensitive key for finding an excerpt in a raw line."""
+    """Case- and spacing-insensitive key for comparing two excerpts."""
     return SPACES.sub(" ", nfc(text).casefold()).strip()
 
 
 class Context:
-    """One checked file. Rules read ``plan`` for facts and ``lines`` for the raw text."""
+    """One checked file. Rules read ``plan`` and ``facts``; positions are (page, line)."""
 
     def __init__(self, doc: ParsedDocument, config: CheckConfig | None = None) -> None:
         self.doc = doc
         self.plan: Plan = doc.plan
-        self.layout = doc.layout
         self.segments = doc.segments
+        self.facts: DocumentFacts = doc.facts
         self.config = config or CheckConfig()
 
-    # --- raw text ---------------------------------------------------------------------------
+    @property
+    def first_position(self) -> Position:
+        """Where the document starts: the place of a finding about a missing header part."""
+        return self.facts.first_position
 
-    @cached_property
-    def lines(self) -> dict[int, str]:
-        """Line number -> the text the reader saw on it (a table row's cells joined by " | ")."""
-        out: dict[int, str] = {}
-        for block in self.layout.blocks:
-            if isinstance(block, Line):
-                if block.line is not None:
-                    out[block.line] = block.text
-            else:
-                for row in block.rows:
-                    if row.line is not None:
-                        out[row.line] = " | ".join(c for c in row.cells)
-        return out
+    @property
+    def header_paras(self) -> tuple[Para, ...]:
+        return self.facts.header.paras
 
-    @cached_property
-    def pages(self) -> dict[int, int | None]:
-        """Line number -> page (paged inputs only)."""
-        out: dict[int, int | None] = {}
-        for block in self.layout.blocks:
-            rows = [block] if isinstance(block, Line) else list(block.rows)
-            for item in rows:
-                if item.line is not None:
-                    out[item.line] = item.page
-        return out
-
-    @cached_property
-    def first_line(self) -> int | None:
-        """The first line with text: where a finding about a missing header element points."""
-        return min(self.lines) if self.lines else None
-
-    def raw_lines(self, start: int | None = None, stop: int | None = None) -> Iterator[tuple[int, str]]:
-        """(line, text) in order, from ``start`` up to but not including ``stop``."""
-        for number in sorted(self.lines):
-            if start is not None and number < start:
-                continue
-            if stop is not None and number >= stop:
-                break
-            yield number, self.lines[number]
-
-    def locate(self, start: int | None, needle: str | None, *, span: int = 40) -> int | None:
-        """The line at or after ``start`` (within ``span`` lines) where ``needle`` is printed; ``start``
-        when it cannot be found (a paragraph's text is known by its first line only)."""
-        if start is None or not needle:
-            return start
-        key = match_key(needle)
-        for number, text in self.raw_lines(start, start + span):
-            if key in match_key(text):
-                return number
-        return start
+    def position(self, location: Location | None, needle: str | None = None, *, following: int = 0,
+                 occurrence: int = 0) -> Position:
+        """Where the ``occurrence``-th ``needle`` is printed in the text at ``location`` (or the ``following``
+        texts after it)."""
+        return self.facts.position(location, needle, following=following, occurrence=occurrence)
 
     # --- derived facts ----------------------------------------------------------------------
-
-    @cached_property
-    def header_paras(self) -> list[Para]:
-        """The paragraphs above the kind word (or the first few when there is none)."""
-        if self.segments.kind_para is not None:
-            return list(self.segments.header)
-        return [p for p in self.segments.items[:8] if isinstance(p, Para)]
 
     @cached_property
     def is_draft(self) -> bool:
         """A draft leaves its number blank ("Số: /KH-UBND") or says so ("DỰ THẢO") in its header;
         a blank day or month is then expected, to be filled in when the plan is signed."""
-        doc = self.plan.document
-        if doc.number_line and not doc.number:
-            return True
-        markers = [fold(m) for m in words("lint", "draft_markers")]
-        return any(m in fold(p.text) for p in self.header_paras for m in markers)
+        number = self.facts.header.number_line
+        return bool(number and not number.number) or self.facts.header.draft_marker
 
     @cached_property
     def level(self) -> str | None:
-        """The issuer's level word ("phường", "xã", "tỉnh" …), lower case."""
-        return level_of(self.plan.document.issuer or "")
+        """The issuer's level word ("phường", "xã", "tỉnh" …, or "bộ" for a ministry), lower case."""
+        issuer = self.plan.document.issuer or self.facts.header.issuing_organ or ""
+        organ_levels: dict[str, str] = lint_words("units", "organ_levels")
+        folded = fold(issuer)
+        for organ, level in sorted(organ_levels.items(), key=lambda kv: -len(kv[0])):
+            if folded.startswith(fold(organ) + " "):
+                return level
+        return level_of(issuer)
 
     @cached_property
     def period(self) -> tuple[date, date] | None:
@@ -132,16 +92,20 @@ class Context:
         except ValueError:
             return None
 
-    def page_of(self, line: int | None) -> int | None:
-        return self.pages.get(line) if line is not None else None
+    @cached_property
+    def reference_day(self) -> date | None:
+        """The day the plan speaks from: its issue date (the earliest possible one), else its period's start."""
+        if self.issue_bounds:
+            return self.issue_bounds[0]
+        return self.period[0] if self.period else None
 
 
 @lru_cache(maxsize=1)
 def level_pattern() -> regex.Pattern[str]:
     """A level word of a unit or issuer name, lower case and whole: "… hành chính công xã",
     "xã Vĩnh Bảo", "phường." — never "cấp xã" (a tier, not a place) nor "xã hội"."""
-    levels = alternation("organs", "levels", spaces=True)
-    tier = regex.escape(words("lint", "units")["tier_word"])
+    levels = alternation(vocab().organs.levels, spaces=True)
+    tier = regex.escape(lint_words("units", "tiers", "tier_word"))
     # "công xã", "xã Vĩnh Bảo", "xã;": the level word followed by the end, a name or punctuation
     return regex.compile(rf"(?<![\p{{L}}])(?<!{tier}\s)(?P<level>{levels})(?=$|\s+[\p{{Lu}}\d]|\s*[,;.)])")
 

@@ -6,11 +6,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
-Category = Literal["header", "numbering", "year", "deadline", "task", "target", "citation", "unit", "heading",
+Category = Literal["input", "header", "numbering", "year", "deadline", "task", "target", "citation", "unit", "heading",
                    "signature", "recipients", "annex", "spelling"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-CATEGORIES: tuple[Category, ...] = ("header", "numbering", "year", "deadline", "task", "target", "citation", "unit",
-                                    "heading", "signature", "recipients", "annex", "spelling")
+CATEGORIES: tuple[Category, ...] = ("input", "header", "numbering", "year", "deadline", "task", "target", "citation",
+                                    "unit", "heading", "signature", "recipients", "annex", "spelling")
 # how much each severity weighs when deciding whether a run fails ("--fail-on warning" fails on errors too)
 RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 

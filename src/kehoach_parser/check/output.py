@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -97,7 +98,8 @@ def artifact_uri(file: str) -> str:
     a file: URI for the others."""
     path = Path(file)
     try:
-        relative = path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute() else Path(os.path.normpath(path))
+        relative = (path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute()
+                    else Path(os.path.normpath(path)))
     except ValueError:
         return path.resolve().as_uri()
     if relative.parts and relative.parts[0] == "..":
@@ -105,12 +107,33 @@ def artifact_uri(file: str) -> str:
     return quote(relative.as_posix(), safe="/")
 
 
+def docs_url_template(configured: str | None = None) -> str | None:
+    """Where the rules' documentation pages are: the configured template ("…/{rule}.md"), else the
+    package's "Documentation" project URL followed by "/rules/{rule}.md", else None."""
+    if configured:
+        return configured
+    try:
+        urls = metadata("kehoach-parser").get_all("Project-URL") or []
+    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+        return None
+    for entry in urls:
+        name, _, url = entry.partition(",")
+        if name.strip().casefold() == "documentation" and url.strip():
+            return url.strip().rstrip("/") + "/rules/{rule}.md"
+    return None
+
+
 def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], *, failed: Sequence[tuple[str, str]] = (),
-                 severities: dict[str, str] | None = None) -> str:
-    """One SARIF 2.1.0 log with one run: the rules in ``tool.driver.rules``, one result per finding,
-    unreadable files as tool execution notifications."""
+                 severities: Mapping[str, str] | None = None, docs_url: str | None = None) -> str:
+    """One SARIF 2.1.0 log with one run: the rules in ``tool.driver.rules`` (each with its documentation
+    page as ``help.markdown`` and, when known, ``helpUri``), one result per finding with its message and
+    region (the page of a paged input in ``properties``), unreadable files also as tool execution
+    notifications."""
+    from .docs import rule_page
+
     index = {rule.id: i for i, rule in enumerate(rules)}
     severities = severities or {}
+    template = docs_url_template(docs_url)
     driver = {
         "name": TOOL_NAME,
         "fullName": "kehoach check: Vietnamese administrative plan linter",
@@ -121,7 +144,8 @@ def format_sarif(findings: Sequence[Finding], rules: Sequence[Rule], *, failed: 
             "name": _rule_name(rule.id),
             "shortDescription": {"text": rule.title.glossed()},
             "fullDescription": {"text": rule.description.glossed()},
-            "help": {"text": f"{rule.description.vi}\n\n{rule.description.en}"},
+            "help": {"text": f"{rule.description.vi}\n\n{rule.description.en}", "markdown": rule_page(rule)},
+            **({"helpUri": template.format(rule=rule.id)} if template else {}),
             "defaultConfiguration": {"level": SARIF_LEVELS[severities.get(rule.id, rule.severity)]},
             "properties": {"category": rule.category, "tags": [rule.category]},
         } for rule in rules],
@@ -185,14 +209,24 @@ def format_github(findings: Iterable[Finding]) -> str:
         props = [f"file={_escape_property(workspace_path(f.file))}"]
         if f.location.line:
             props.append(f"line={f.location.line}")
-        props.append(f"title={_escape_property(f.rule)}")
+        title = f"{f.rule} (page {f.location.page})" if f.location.page else f.rule  # PDF lines count per page
+        props.append(f"title={_escape_property(title)}")
         message = f.message if not f.hint else f"{f.message}\n{f.hint}"
         lines.append(f"::{GITHUB_COMMANDS[f.severity]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def format_rules(rules: Sequence[Rule], *, fmt: str = "text", severities: dict[str, str] | None = None,
-                 enabled: dict[str, bool] | None = None) -> str:
+def format_statistics(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
+    """How many findings each rule has, most first (like ``ruff --statistics``)."""
+    titles = {r.id: r.title.en for r in rules}
+    counts = Counter((f.rule, f.severity) for f in findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    out = [f"{n:>5}  {rule:<38} {severity:<8} {titles.get(rule, '')}" for (rule, severity), n in rows]
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def format_rules(rules: Sequence[Rule], *, fmt: str = "text", severities: Mapping[str, str] | None = None,
+                 enabled: Mapping[str, bool] | None = None) -> str:
     """The rule list: id, category, severity, title and description in both languages."""
     severities = severities or {}
     enabled = enabled or {}

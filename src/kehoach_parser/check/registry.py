@@ -20,7 +20,7 @@ from .model import CATEGORIES, SEVERITIES, Category, Severity
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 if TYPE_CHECKING:
     from .context import Context
@@ -41,6 +41,13 @@ class Hit:
     variant: str | None = None  # which message of the rule ("padding", "digits" …); None = the default one
 
 
+def hit_at(position: tuple[int | None, int | None], text: str | None = None, params: Mapping[str, Any] | None = None,
+           variant: str | None = None) -> Hit:
+    """A hit at a (page, line) position."""
+    page, line = position
+    return Hit(line=line, page=page, text=text, params=params or {}, variant=variant)
+
+
 @dataclass(frozen=True)
 class Bilingual:
     vi: str
@@ -57,6 +64,22 @@ class Bilingual:
         return f"{self.vi} ({self.en})"
 
 
+NEEDS = ("print", "layout", "closing")
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example of a rule's documentation page (and one of its tests): the valid plan with some edits,
+    or a document of its own, and whether the rule fires on it."""
+
+    fires: bool
+    name: str
+    edits: tuple[tuple[str, str], ...] = ()  # (old, new) replaced once in the valid plan
+    document: str | None = None  # a whole document instead of the valid plan
+    cut_after: str | None = None  # the plan cut off right after this text (an excerpt)
+    reader_warnings: tuple[str, ...] = ()  # what the reader reported ("ocr": pages read by OCR)
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -68,6 +91,8 @@ class Rule:
     hints: Mapping[str | None, Bilingual]
     check: CheckFunction
     supersedes: tuple[str, ...] = ()  # rules whose finding on the same line and text this one replaces
+    needs: frozenset[str] = frozenset()  # "print" (the exact characters), "layout" (every line), "closing"
+    examples: tuple[Example, ...] = ()  # the documentation's failing and passing examples, which are its tests
 
     def render(self, hit: Hit) -> tuple[str, str | None]:
         """(message, hint) for ``hit``; the hint is left out when the hit lacks a value it names."""
@@ -121,6 +146,8 @@ def all_rules() -> tuple[Rule, ...]:
     for rule_id, entry in entries.items():
         if entry["category"] not in CATEGORIES or entry["severity"] not in SEVERITIES:
             raise RuntimeError(f"{rule_id}: bad category or severity in rules.toml")
+        if not set(entry.get("needs", ())) <= set(NEEDS):
+            raise RuntimeError(f"{rule_id}: needs must be among {NEEDS}")
         messages: dict[str | None, Bilingual] = {None: _bilingual(entry["message"])}  # type: ignore[dict-item]
         hints: dict[str | None, Bilingual] = {}
         if entry.get("hint"):
@@ -140,8 +167,16 @@ def all_rules() -> tuple[Rule, ...]:
             hints=hints,
             check=_CHECKS[rule_id],
             supersedes=tuple(entry.get("supersedes", ())),
+            needs=frozenset(entry.get("needs", ())),
+            examples=tuple(_example(e) for e in entry.get("examples", ())),
         ))
     return tuple(out)
+
+
+def _example(entry: Mapping[str, Any]) -> Example:
+    edits = tuple((old, new) for old, new in entry.get("edits", ()))
+    return Example(fires=bool(entry["fires"]), name=entry["name"], edits=edits, document=entry.get("document"),
+                   cut_after=entry.get("cut_after"), reader_warnings=tuple(entry.get("reader_warnings", ())))
 
 
 def rule_ids() -> tuple[str, ...]:

@@ -1,17 +1,24 @@
-"""Running the rules over one document: severities and switches from the configuration applied,
-superseded duplicates dropped, findings in reading order."""
+"""Running the rules over one document: severities and switches from the configuration applied, rules
+gated by what the input allows (a file that is no plan, an unreadable text layer, OCR text, a cut-off
+excerpt), superseded duplicates dropped, findings in reading order."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import parse_document
+from ..api import guarded, parse_document
+from ..extract.facts import position_key
 from ..pipeline import ParsedDocument
 from .config import CheckConfig
 from .context import Context, match_key
 from .model import Finding, FindingLocation
 from .registry import Rule, all_rules
+
+# the input rules that, when their condition holds, leave no other rule to run
+EXCLUSIVE_GATES = ("input.not-a-plan", "input.unreadable-text")
+# input conditions that switch off the rules needing something the input lacks
+PARTIAL_GATES = {"input.ocr": frozenset({"print", "layout"}), "input.truncated": frozenset({"closing"})}
 
 
 @dataclass
@@ -23,45 +30,66 @@ class Report:
     crashed: list[str] = field(default_factory=list)  # "rule.id: ExceptionType: message"
 
 
+def gates(ctx: Context) -> tuple[bool, frozenset[str]]:
+    """(whether only the input rules run, the needs that rules may not have) for this input."""
+    facts = ctx.facts
+    if not facts.is_plan or facts.readability.unreadable:
+        return True, frozenset()
+    blocked: set[str] = set()
+    if facts.readability.ocr:
+        blocked |= PARTIAL_GATES["input.ocr"]
+    if facts.truncated:
+        blocked |= PARTIAL_GATES["input.truncated"]
+    return False, frozenset(blocked)
+
+
 def check_document(doc: ParsedDocument, file: str, config: CheckConfig | None = None) -> Report:
-    """Run every enabled rule over a parsed document."""
+    """Run every enabled rule the input allows over a parsed document."""
     config = config or CheckConfig()
-    ctx = Context(doc, config)
     report = Report(file)
-    order = {rule.id: i for i, rule in enumerate(all_rules())}
+    try:
+        ctx = guarded(file, lambda: Context(doc, config))
+    except Exception as exc:  # the facts could not be gathered: a bug, reported as one
+        report.crashed.append(f"facts: {type(exc).__name__}: {exc}")
+        return report
+    only_input, blocked = gates(ctx)
+    rules = all_rules()
+    order = {rule.id: i for i, rule in enumerate(rules)}
     found: list[tuple[Rule, Finding]] = []
-    for rule in all_rules():
+    for rule in rules:
         if not config.enabled(rule.id, rule.category):
+            continue
+        if (only_input and rule.category != "input") or rule.needs & blocked:
             continue
         severity = config.severity_of(rule.id, rule.category, rule.severity)
         try:
             for hit in rule.check(ctx):
                 message, hint = rule.render(hit)
-                page = hit.page if hit.page is not None else ctx.page_of(hit.line)
                 found.append((rule, Finding(file=file, rule=rule.id, category=rule.category, severity=severity,
-                                            message=message, hint=hint, location=FindingLocation(page=page, line=hit.line),
-                                            text=hit.text)))
+                                            message=message, hint=hint,
+                                            location=FindingLocation(page=hit.page, line=hit.line), text=hit.text)))
         except Exception as exc:  # one broken rule must not hide the others' findings
             report.crashed.append(f"{rule.id}: {type(exc).__name__}: {exc}")
-    unique: dict[tuple[str, int | None, str | None], Finding] = {}
-    for _, finding in _drop_superseded(found):  # one finding per rule, line and excerpt
-        unique.setdefault((finding.rule, finding.location.line, finding.text), finding)
-    report.findings = list(unique.values())
-    report.findings.sort(key=lambda f: (f.location.page or 0, f.location.line or 0, order[f.rule]))
+    unique: dict[tuple[str, int | None, int | None, str | None], Finding] = {}
+    for _, finding in _drop_superseded(found):  # one finding per rule, place and excerpt
+        unique.setdefault((finding.rule, finding.location.page, finding.location.line, finding.text), finding)
+    report.findings = sorted(unique.values(), key=lambda f: (*position_key(f.location.page, f.location.line),
+                                                             order[f.rule]))
     return report
 
 
 def _drop_superseded(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
     """A rule that supersedes another (heading.near-miss over spelling.tone-typo) wins where both
-    report the same words on the same line (one excerpt containing the other)."""
-    winners: dict[tuple[str, int | None], list[str]] = {}
+    report the same words at the same place (one excerpt containing the other)."""
+    winners: dict[tuple[str, int | None, int | None], list[str]] = {}
     for rule, f in found:
         for loser in rule.supersedes:
-            winners.setdefault((loser, f.location.line), []).append(match_key(f.text or ""))
+            winners.setdefault((loser, f.location.page, f.location.line), []).append(match_key(f.text or ""))
 
     def beaten(rule: Rule, f: Finding) -> bool:
         mine = match_key(f.text or "")
-        return any(mine in theirs or theirs in mine for theirs in winners.get((rule.id, f.location.line), []))
+        theirs = winners.get((rule.id, f.location.page, f.location.line), [])
+        return any(mine in other or other in mine for other in theirs)
 
     return [(r, f) for r, f in found if not beaten(r, f)]
 

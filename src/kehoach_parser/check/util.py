@@ -5,26 +5,24 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import NamedTuple
 
-from ..segment.markers import roman_value
 from ..text import SPACES
+from ..text.roman import roman_value, to_roman
 
-ROMAN_DIGITS = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+# a number of more digits than this is no item number (and int() of 5,000 digits is refused)
+MAX_DIGITS = 6
 
 
-def to_roman(value: int) -> str:
-    out = []
-    for amount, numeral in ROMAN_DIGITS:
-        while value >= amount:
-            out.append(numeral)
-            value -= amount
-    return "".join(out)
+def small_int(text: str) -> int | None:
+    """The value of a short run of ASCII digits ("12"), None for anything else ("²", "١٢", 5,000 digits)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS else None
 
 
 def number_value(printed: str) -> int | None:
     """1 for "I", "1", "1." or "A" (a group letter); None for anything else."""
     text = printed.strip().rstrip(".)")
-    if text.isdigit():
-        return int(text)
+    if small_int(text) is not None:
+        return small_int(text)
     if text and set(text) <= set("IVXL"):
         return roman_value(text)
     if len(text) == 1 and "A" <= text <= "H":
@@ -43,7 +41,7 @@ def same_style(value: int, like: str) -> str:
 
 
 class Step(NamedTuple):
-    index: int  # position in the sequence
+    at: int  # position in the sequence
     value: int
     expected: int
     previous: int | None  # the index of the item before, None for the first

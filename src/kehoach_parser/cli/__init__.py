@@ -1,99 +1,127 @@
-"""The ``kehoach`` command line: ``kehoach parse FILE… [-o DIR]``, ``kehoach schema`` and ``kehoach check``."""
+"""The ``kehoach`` command line: ``parse``, ``export``, ``schema`` and ``check``.
+
+This is the command line's error boundary: whatever happens, a user sees one line per problem,
+never a traceback (``-v`` shows the traceback of an internal error); Ctrl-C prints "interrupted" and
+exits 130; a closed or full standard output is one line and exit 1.
+"""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
-import tempfile
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import BinaryIO, TextIO
 
 from .. import __version__
-from ..api import parse
 from ..check.cli import add_check_parser, run_check
-from ..errors import KehoachError
 from ..model import json_schema
+from .export_cmd import add_export_parser, run_export
+from .output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, STDOUT, OutputError, write_text
+from .parse_cmd import add_parse_parser, run_parse
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kehoach", description="Vietnamese administrative plans -> structured JSON.")
     ap.add_argument("--version", action="version", version=f"kehoach-parser {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("parse", help="parse plans into contract JSON")
-    p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .docx or .pdf plans")
-    p.add_argument("-o", "--output", metavar="DIR", type=Path,
-                   help="write DIR/<stem>.json per input (default: stdout for a single file)")
-    p.add_argument("--format", choices=["txt", "md", "docx", "pdf"],
-                   help="read every input as this format (default: sniffed from the content)")
-    p.add_argument("--compact", action="store_true", help="one-line JSON instead of indented")
+    add_parse_parser(sub)
+    add_export_parser(sub)
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.add_argument("-o", "--output", metavar="FILE", type=Path, help="write it to FILE")
     add_check_parser(sub)
     return ap
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "check":
-        return run_check(args)
-    if args.command == "schema":
-        text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-        if args.output:
-            _write_atomic(args.output, text)
-        else:
-            sys.stdout.write(text)
-        return EXIT_OK
-    return _parse_command(args)
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None,
+         stdin: BinaryIO | None = None) -> int:
+    """Run the command line; return its exit status (0 ok, 1 some file failed, 2 usage, 130 Ctrl-C).
 
-
-def _parse_command(args: argparse.Namespace) -> int:
-    if args.output is None and len(args.files) > 1:
-        print("kehoach: error: several files need -o DIR", file=sys.stderr)
-        return EXIT_USAGE
-    if args.output is not None:
-        try:
-            args.output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            print(f"kehoach: error: {args.output}: cannot create output directory ({exc.strerror})", file=sys.stderr)
-            return EXIT_USAGE
-    failed = 0
-    for name in args.files:
-        try:
-            plan = parse(name, format=args.format)
-        except KehoachError as exc:
-            print(f"kehoach: error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        except Exception as exc:  # a parser bug must not stop the batch either
-            print(f"kehoach: error: {name}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
-            failed += 1
-            continue
-        text = plan.model_dump_json(indent=None if args.compact else 2) + "\n"
-        if args.output is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                _write_atomic(args.output / f"{Path(name).stem}.json", text)
-            except OSError as exc:
-                print(f"kehoach: error: {name}: cannot write output ({exc.strerror})", file=sys.stderr)
-                failed += 1
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failure never leaves a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    ``stdout``/``stderr``/``stdin`` replace the process's streams (tests run the CLI in-process)."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    verbose = getattr(args, "verbose", False)
+    try:
+        with _terminate_as_interrupt():
+            return _dispatch(args, out, err, stdin)
+    except KeyboardInterrupt:
+        _say(err, "kehoach: interrupted")
+        return EXIT_INTERRUPTED
+    except OutputError as exc:
+        _say(err, f"kehoach: error: {exc}")
+        if exc.what == STDOUT:
+            _silence_stdout(out)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug of ours: one line (the traceback with -v), never a traceback dump
+        _say(err, f"kehoach: error: internal error ({type(exc).__name__}: {exc}); please report it")
+        if verbose:
+            _say(err, traceback.format_exc().rstrip("\n"))
+        return EXIT_FAILED
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: BinaryIO | None) -> int:
+    if args.command == "check":
+        return run_check(args, stdout=out, stderr=err)
+    if args.command == "schema":
+        return _schema(args, out)
+    if args.command == "export":
+        return run_export(args, err)
+    return run_parse(args, out, err, stdin if stdin is not None else sys.stdin.buffer)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a job scheduler, ``kill``) stops the command as Ctrl-C does: workers stopped, no
+    partial file, exit 130. Only where signals can be handled (the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    from ..batch.files import write_atomic
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        write_text(out, text)
+    return EXIT_OK
+
+
+def _say(err: TextIO, line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        err.write(line + "\n")
+        err.flush()
+
+
+def _silence_stdout(out: TextIO) -> None:
+    """After a broken pipe on the real stdout, point it at /dev/null so that the interpreter's own
+    flush at exit does not print another error."""
+    if out is not sys.stdout:
+        return
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -11,7 +11,7 @@ from ..segment.document import Annex as AnnexPart
 from ..segment.markers import AUTHORITY, BULLET_LINE, RECIPIENTS
 from ..segment.paragraphs import Item, Para
 from ..text import clean, fold, is_upper_text, join_fragments, strip_bullet
-from ..vocab import words
+from ..vocab import vocab
 from .names import person_name
 
 # "…;" "…." "…," at the end of a recipient line
@@ -56,14 +56,14 @@ def _recipient_lines(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _positions() -> tuple[list[str], list[str]]:
     """(positions, qualifiers), folded, longest first."""
-    table = words("closing")
+    table = vocab().closing
     by_length = lambda items: sorted((fold(p) for p in items), key=len, reverse=True)  # noqa: E731
-    return by_length(table["positions"]), by_length(table["position_qualifiers"])
+    return by_length(table.positions), by_length(table.position_qualifiers)
 
 
 @lru_cache(maxsize=1)
 def _stamps() -> list[str]:
-    return [fold(p) for p in words("closing", "stamps")]
+    return [fold(p) for p in vocab().closing.stamps]
 
 
 def _is_position(text: str) -> bool:

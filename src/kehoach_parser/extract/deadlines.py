@@ -21,7 +21,7 @@ import regex
 
 from ..model import Deadline
 from ..text import clean, fold, strip_trailing
-from ..vocab import words
+from ..vocab import vocab
 from .timespans import calendar_expressions
 
 __all__ = ["parse_deadline"]
@@ -36,11 +36,11 @@ class _Phrases:
 
 @lru_cache(maxsize=1)
 def _phrases() -> _Phrases:
-    table = words("deadlines")
-    opener = "|".join(regex.escape(fold(w)) for w in table["as_directed_openers"])
+    table = vocab().deadlines
+    opener = "|".join(regex.escape(fold(w)) for w in table.as_directed_openers)
     return _Phrases(
-        recurring=tuple(fold(w) for w in table["recurring"]),
-        as_directed=tuple(fold(w) for w in table["as_directed"]),
+        recurring=tuple(fold(w) for w in table.recurring),
+        as_directed=tuple(fold(w) for w in table.as_directed),
         as_directed_start=regex.compile(rf"^(?:{opener})\b"),  # "theo …" at the start of a deadline
     )
 

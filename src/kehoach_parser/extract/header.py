@@ -7,10 +7,10 @@ import regex
 
 from ..model import Document, IssueDate, Location, Period
 from ..segment.document import Segments
-from ..segment.markers import NUMBER_LINE, document_kind_line
+from ..segment.markers import NUMBER_DIGITS, NUMBER_LINE, document_kind_line, number_line
 from ..segment.paragraphs import Para
 from ..text import clean, fold, is_upper_text, join_all
-from ..vocab import alternation, words
+from ..vocab import alternation, vocab
 from .dates import NUMERIC_DATE, WORD_DATE, iso
 from .organs import Organ, header_organs, issuer_of, parse_organ
 from .timespans import calendar_expressions
@@ -18,19 +18,19 @@ from .timespans import calendar_expressions
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
 DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
-MOTTO = regex.compile(alternation("closing", "motto", spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
+MOTTO = regex.compile(alternation(vocab().closing.motto, spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _body_organ() -> regex.Pattern[str]:
     """"Ủy ban nhân dân Phường Lê Ích Mộc xây dựng", "UBND phường Lê Ích Mộc ban hành", "Văn phòng UBND
     tỉnh Lai Châu đã ban hành Kế hoạch": an organ in the body that issues the plan."""
-    organs = words("organs")
-    names = alternation("organs", "types")
-    levels = alternation("organs", "levels")
-    verbs = alternation("organs", "issuing_verbs")
-    kinds = alternation("citations", "kinds")
-    past = regex.escape(organs["past_marker"])
+    organs = vocab().organs
+    names = alternation(vocab().organs.types)
+    levels = alternation(vocab().organs.levels)
+    verbs = alternation(vocab().organs.issuing_verbs)
+    kinds = alternation(vocab().citations.kinds)
+    past = regex.escape(organs.past_marker)
     place = r"(?:[\p{Lu}\d][\p{L}\d'’\-]*)(?:\s+[\p{Lu}\d][\p{L}\d'’\-]*)*"
     return regex.compile(
         rf"(?<![\p{{L}}\-/])(?P<organ>(?:{names})\s+(?i:{levels})\s+{place}"
@@ -43,12 +43,12 @@ def _body_organ() -> regex.Pattern[str]:
 def _news_report() -> regex.Pattern[str]:
     """"Ngày 30/12/2025, Văn phòng UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1888/KH-VPUBND …": a
     news page's lead that reports the plan, its date, issuer, number and symbol."""
-    g = words("grammar")
-    day, number = regex.escape(g["day"]), regex.escape(g["number"])
-    names = alternation("organs", "types")
-    verbs = alternation("organs", "news_verbs")
-    kinds = alternation("citations", "kinds")
-    past = alternation("organs", "news_markers")
+    g = vocab().grammar
+    day, number = regex.escape(g.day), regex.escape(g.number)
+    names = alternation(vocab().organs.types)
+    verbs = alternation(vocab().organs.news_verbs)
+    kinds = alternation(vocab().citations.kinds)
+    past = alternation(vocab().organs.news_markers)
     return regex.compile(
         rf"^(?:(?i:{day})\s+(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s*,\s*)?"
         rf"(?P<organ>(?:{names})(?![\p{{L}}])[^.;:]{{0,100}}?)\s+(?:(?:{past})\s+)?(?:{verbs})\s+(?i:{kinds})"
@@ -58,7 +58,7 @@ def _news_report() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _stamp_markers() -> tuple[str, ...]:
-    return tuple(fold(w) for w in words("header", "stamp_markers"))
+    return tuple(fold(w) for w in vocab().header.stamp_markers)
 
 
 def is_stamp(text: str) -> bool:
@@ -70,7 +70,7 @@ def is_stamp(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _motto_words() -> tuple[str, ...]:
-    return tuple(fold(m) for m in words("closing", "motto"))
+    return tuple(fold(m) for m in vocab().closing.motto)
 
 
 def is_motto_part(text: str) -> bool:
@@ -81,13 +81,15 @@ def is_motto_part(text: str) -> bool:
     return len(folded.split()) >= 2 and any(folded in m for m in _motto_words())
 
 
-def extract_document(seg: Segments, signature_organ: str | None) -> Document:
+def extract_document(seg: Segments, signature_organ: str | None,
+                     unreadable: list[tuple[str, str]] | None = None) -> Document:
     """The header facts of a segmented plan (the contract's ``document``).
 
     Read from the header above the kind word, stamps left out ("ĐẾN Số: …", "SAO Y …"); where the
     header lacks a fact, from a news page's lead ("Ngày 30/12/2025, Văn phòng UBND tỉnh … đã ban
     hành Kế hoạch số 1888/KH-VPUBND …"), a portal's metadata table, the body or the signature."""
     doc = Document()
+    unreadable = unreadable if unreadable is not None else []  # (warning code, message) of what could not be read
     if seg.kind:
         doc.kind = seg.kind[0]  # type: ignore[assignment]
         doc.kind_word = seg.kind[1]
@@ -97,9 +99,14 @@ def extract_document(seg: Segments, signature_organ: str | None) -> Document:
     header_texts = [p.text for p in header] or [p.text for p in seg.items[:8] if isinstance(p, Para)
                                                  and not is_stamp(p.text)]
     for text in header_texts:
-        m = NUMBER_LINE.search(text)
+        m = number_line(text)
         if m:
-            doc.number = m["num"] or None
+            number = m["num"] or None
+            if number is not None and not NUMBER_DIGITS.match(number):
+                unreadable.append(("number_unreadable", f"the document number is not printed in digits "
+                                                        f"(handwritten or illegible: {number!r}); left blank"))
+                number = None
+            doc.number = number
             doc.symbol = m["sym"].rstrip(".-") or None
             doc.number_line = clean(m.group())
             break
@@ -117,11 +124,11 @@ def extract_document(seg: Segments, signature_organ: str | None) -> Document:
     if news is not None:
         doc.number, doc.symbol = news["num"], news["sym"]
         if doc.issue_date is None and news["date"]:
-            doc.issue_date = _issue_date(f"{words('grammar', 'day')} {news['date']}")
+            doc.issue_date = _issue_date(f"{vocab().grammar.day} {news['date']}")
     _from_metadata(doc, seg.metadata)
     if not seg.kind and doc.symbol:
         prefix = doc.symbol.split("-")[0]
-        doc.kind = words("symbol_kinds").get(prefix, "other")
+        doc.kind = vocab().symbol_kinds.get(prefix, "other")  # type: ignore[assignment]  # the file's values are kinds
     if seg.title_paras:
         doc.title = clean(join_all([para.text for para in seg.title_paras])) or None
     if doc.title:
@@ -151,7 +158,7 @@ def _from_metadata(doc: Document, metadata: dict[str, str]) -> None:
         if number.strip().isdigit() and symbol:
             doc.number, doc.symbol = number.strip(), symbol.strip()
     if doc.issue_date is None and metadata.get("issue_date"):
-        doc.issue_date = _issue_date(f"{words('grammar', 'day')} {metadata['issue_date']}")
+        doc.issue_date = _issue_date(f"{vocab().grammar.day} {metadata['issue_date']}")
 
 
 def _issue_date(text: str) -> IssueDate | None:
@@ -195,7 +202,7 @@ def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[
     else the signature's organ with the dateline's place. An organ bound to a place that the
     document prints without one ("ỦY BAN NHÂN DÂN") takes the place of the portal's metadata
     ("Cơ quan ban hành: Tỉnh Bắc Ninh") or of the title ("… TỈNH BẮC NINH …")."""
-    numbered = next((i for i, p in enumerate(header) if NUMBER_LINE.search(p.text)), len(header))
+    numbered = next((i for i, p in enumerate(header) if number_line(p.text)), len(header))
     lines = [MOTTO.sub(" ", p.text).strip() for p in header[:numbered]]  # the organ stands above "Số: …"
     lines = [text for text in lines if _organ_line(text)]
     issuing, parent = issuer_of(header_organs(lines))
@@ -220,7 +227,7 @@ def _issuer(seg: Segments, header: list[Para], doc: Document, news: regex.Match[
 
 def _organ_line(text: str) -> bool:
     """A line of the header's organ column: in capitals, not the number, the date or the motto."""
-    return is_upper_text(text) and not NUMBER_LINE.search(text) and not is_motto_part(text) \
+    return is_upper_text(text) and not number_line(text) and not is_motto_part(text) \
         and not WORD_DATE.search(text) and document_kind_line(text) is None
 
 
@@ -245,8 +252,8 @@ def _place_in(text: str | None) -> Organ | None:
 
 @lru_cache(maxsize=1)
 def _level_place() -> regex.Pattern[str]:
-    levels = alternation("organs", "levels")
-    stops = alternation("grammar", "span")
+    levels = alternation(vocab().organs.levels)
+    stops = alternation(vocab().grammar.span)
     # "tỉnh Bắc Ninh", "TỈNH BẮC NINH" (up to "GIAI ĐOẠN", a year or punctuation)
     return regex.compile(
         rf"(?<![\p{{L}}])(?P<level>(?i:{levels}))\s+(?P<place>(?:(?!(?i:{stops})(?![\p{{L}}]))\p{{Lu}}[\p{{L}}'’\-]*\s*){{1,4}})"

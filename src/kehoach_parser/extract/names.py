@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..text import clean
-from ..vocab import words
+from ..vocab import vocab
 
 # "Nguyễn Quang Vinh", "Đinh Thị Thu Hà": two to six capitalised syllables
 NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$")
@@ -17,12 +17,12 @@ NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    return frozenset(words("people", "surnames"))
+    return frozenset(vocab().people.surnames)
 
 
 @lru_cache(maxsize=1)
 def _honorifics() -> regex.Pattern[str]:
-    options = "|".join(map(regex.escape, sorted(words("people", "honorifics"), key=len, reverse=True)))
+    options = "|".join(map(regex.escape, sorted(vocab().people.honorifics, key=len, reverse=True)))
     return regex.compile(rf"^(?:{options})\s+")
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..text import clean, fold, is_upper_text
-from ..vocab import words
+from ..vocab import vocab
 
 # a token that is an identifier, not a word: "1050/QĐ-SCT", "57-NQ/TW"
 ID_TOKEN = regex.compile(r"\d|/")
@@ -40,22 +40,22 @@ class _Vocab:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    organs = words("organs")
+    organs = vocab().organs
 
     def longest(items: Sequence[str]) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(((fold(w), w) for w in items), key=lambda p: -len(p[0])))
 
-    abbreviations: dict[str, str] = organs["abbreviations"]
-    types = [abbreviations.get(t, t) for t in organs["types"]]
+    abbreviations: dict[str, str] = organs.abbreviations
+    types = [abbreviations.get(t, t) for t in organs.types]
     return _Vocab(
         types=longest([*types, *abbreviations]),
-        placed=frozenset(fold(abbreviations.get(t, t)) for t in organs["placed_types"]),
+        placed=frozenset(fold(abbreviations.get(t, t)) for t in organs.placed_types),
         abbreviations=abbreviations,
-        levels=longest(organs["levels"]),
-        proper=longest(organs["proper"]),
-        joiners=frozenset(fold(w) for w in (words("grammar", "and"),)),
-        past=organs["past_marker"],
-        side_by_side=tuple(fold(w) + " " for w in organs["side_by_side_types"]),
+        levels=longest(organs.levels),
+        proper=longest(organs.proper),
+        joiners=frozenset(fold(w) for w in (vocab().grammar.and_,)),
+        past=organs.past_marker,
+        side_by_side=tuple(fold(w) + " " for w in organs.side_by_side_types),
     )
 
 

@@ -14,7 +14,7 @@ import regex
 
 from ..model import Location, Reference
 from ..text import tone_key
-from ..vocab import alternation, words
+from ..vocab import alternation, vocab
 from .dates import parse_date
 
 # "57-NQ/TW", "179/2025/NĐ-CP", "8177/BKHCN-CĐSQG", "15527BT/TTT-TTH", "57- NQ/TW", "06/CP", "21.4/GĐN"
@@ -56,10 +56,10 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    g = words("grammar")
-    number, day, month, year, of, and_ = (regex.escape(g[k]) for k in ("number", "day", "month", "year", "of", "and"))
-    kinds = alternation("citations", "kinds")
-    names = int(words("citations", "max_name_words"))
+    g = vocab().grammar
+    number, day, month, year, of, and_ = (regex.escape(w) for w in (g.number, g.day, g.month, g.year, g.of, g.and_))
+    kinds = alternation(vocab().citations.kinds)
+    names = vocab().citations.max_name_words
     ids = rf"(?:{DOC_ID})(?:\s*(?:,|(?i:{and_}))\s*(?:{DOC_ID}))*"
     # "Nghị quyết số 57-NQ/TW", "Quyết định 1883/QĐ-UBND", "Luật Điện lực số 61/2024/QH15",
     # "Văn bản số YBB-SA032/26-LR", "văn bản số 15527BT/TTT-TTH và 708/BTTT-CATTT"
@@ -77,10 +77,10 @@ def _patterns() -> _Patterns:
     )
     # ", của Bộ Chính trị" / " của X" right after the id or its date
     after_of = regex.compile(rf"\s*,?\s*{of}\s+")
-    stops = alternation("citations", "issuer_stop_words")
-    heads = alternation("citations", "issuer_heads")
+    stops = alternation(vocab().citations.issuer_stop_words)
+    heads = alternation(vocab().citations.issuer_heads)
     capitalised = "|".join(regex.escape(k[0].upper() + k[1:]) for k in
-                           sorted(words("citations", "kinds"), key=len, reverse=True))
+                           sorted(vocab().citations.kinds, key=len, reverse=True))
     return _Patterns(
         citation=citation,
         after_date=after_date,
@@ -93,7 +93,7 @@ def _patterns() -> _Patterns:
 
 @lru_cache(maxsize=1)
 def _kind_names() -> dict[str, str]:
-    return {k.casefold(): k[0].upper() + k[1:] for k in words("citations", "kinds")}
+    return {k.casefold(): k[0].upper() + k[1:] for k in vocab().citations.kinds}
 
 
 def issuer_after(text: str, pos: int = 0, endpos: int | None = None) -> str | None:

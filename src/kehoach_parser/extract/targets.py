@@ -11,7 +11,7 @@ from ..segment.markers import BULLET_LINE, ENUMERATED, ENUMERATOR, PERCENT
 from ..segment.paragraphs import Para
 from ..segment.tables import LogicalTable, ValueColumn
 from ..text import clean, fold, or_none, strip_bullet, strip_trailing
-from ..vocab import words
+from ..vocab import vocab
 from .sections import heading_title
 from .values import parse_text_value, parse_value
 
@@ -24,7 +24,7 @@ def _value_roles(columns: list[ValueColumn], plan_year: int | None) -> tuple[int
     target = next((c for c in dated if c.year == plan_year), None)
     if target is None:
         hinted = [c for c in columns if c.hint == "target"]
-        target = max(dated, key=lambda c: c.year) if dated else (hinted[-1] if hinted else columns[-1])
+        target = max(dated, key=lambda c: c.year or 0) if dated else (hinted[-1] if hinted else columns[-1])
     earlier = [c for c in columns if c is not target and c.index < target.index
                and (c.year is None or target.year is None or c.year < target.year)]
     baseline = earlier[-1] if earlier else None
@@ -52,7 +52,7 @@ def table_targets(table: LogicalTable, plan_year: int | None) -> list[Target]:
 
 @lru_cache(maxsize=1)
 def _headings() -> list[str]:
-    return [fold(h) for h in words("targets", "headings")]
+    return [fold(h) for h in vocab().targets.headings]
 
 
 def is_target_heading(title: str | None) -> bool:
@@ -71,7 +71,7 @@ def text_targets(sections: list[Node]) -> list[Target]:
 
 @lru_cache(maxsize=1)
 def _block_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in words("targets", "block_headings"))
+    return frozenset(fold(w) for w in vocab().targets.block_headings)
 
 
 def _target_block(text: str) -> bool:

@@ -11,7 +11,7 @@ from ..segment.markers import BULLET_LINE, ENUMERATED, PLUS_LINE
 from ..segment.paragraphs import Para
 from ..segment.tables import LogicalTable
 from ..text import clean, or_none, strip_bullet, strip_trailing
-from ..vocab import words
+from ..vocab import vocab
 from .deadlines import parse_deadline
 from .sections import heading_title
 from .units import split_units
@@ -19,7 +19,7 @@ from .units import split_units
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
-    labels: dict[str, list[str]] = words("task_labels")
+    labels = vocab().task_labels.model_dump()
     by_text = {label.casefold(): role for role, items in labels.items() for label in items}
     alternatives = "|".join(regex.escape(k) for k in sorted(by_text, key=len, reverse=True))
     # "Đơn vị chủ trì: …", "Thời gian hoàn thành: …" (several may share one line)

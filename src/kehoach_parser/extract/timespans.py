@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from ..text import fold
-from ..vocab import words
+from ..vocab import alternation, vocab
 from .dates import iso, month_span, year_span
 
 # a four-digit year of the plans' centuries: "2026"
@@ -48,12 +48,12 @@ def quarter_number(numeral: str) -> int:
 
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
-    g = words("grammar")
-    day, month, year, quarter = (regex.escape(g[k]) for k in ("day", "month", "year", "quarter"))
-    from_, to, and_ = (regex.escape(g[k]) for k in ("from", "to", "and"))
-    span = "|".join(regex.escape(w) for w in sorted(g["span"], key=len, reverse=True))
-    halves = "|".join(regex.escape(w) for w in words("deadlines", "halves"))
-    half_months = int(g["half_months"])
+    g = vocab().grammar
+    day, month, year, quarter = (regex.escape(w) for w in (g.day, g.month, g.year, g.quarter))
+    from_, to, and_ = (regex.escape(w) for w in (g.from_, g.to, g.and_))
+    span = alternation(g.span)
+    halves = alternation(vocab().deadlines.halves)
+    half_months = g.half_months
     joiner = rf"(?:\s*(?:[-–,]|{and_}|{to})\s*)"
     return regex.compile(
         # "ngày 23 tháng 1 năm 2026", "ngày 23 tháng 1"
@@ -111,16 +111,16 @@ def _expression(m: regex.Match[str], default_year: int | None, *, bare_years: bo
         return TimeExpression("date", day, day, at, stop)
     if m["half"]:
         year = _year(m["hy"], default_year)
-        first = fold(m["hh"]) == fold(_first_half())
-        span = (month_span(year, 1, 6) if first else month_span(year, 7, 12)) if year else None
-        return TimeExpression("half", *(span or (None, None)), at, stop)
+        first_half = fold(m["hh"]) == fold(_first_half())
+        span = (month_span(year, 1, 6) if first_half else month_span(year, 7, 12)) if year else None
+        return _spanned("half", span, at, stop)
     if m["quarter"]:
         year = _year(m["qy"], default_year)
         first = quarter_number(m["q"])
         rest = m.captures("q2")
         last = quarter_number(rest[-1]) if rest else first
         span = month_span(year, 3 * first - 2, 3 * last) if year and first <= last else None
-        return TimeExpression("quarter", *(span or (None, None)), at, stop)
+        return _spanned("quarter", span, at, stop)
     if m["month"]:
         first = int(m["m"])
         rest = m.captures("m2")
@@ -129,7 +129,7 @@ def _expression(m: regex.Match[str], default_year: int | None, *, bare_years: bo
             return None
         year = _year(m["my"], default_year)
         span = month_span(year, first, last) if year and 1 <= last <= 12 else None
-        return TimeExpression("month", *(span or (None, None)), at, stop)
+        return _spanned("month", span, at, stop)
     if m["years"]:
         a, b = int(m["ya"]), int(m["yb"])
         if a > b:
@@ -145,7 +145,12 @@ def _expression(m: regex.Match[str], default_year: int | None, *, bare_years: bo
     return None
 
 
+def _spanned(kind: str, span: tuple[str, str] | None, at: int, stop: int) -> TimeExpression:
+    """An expression of ``kind`` over ``span`` (None: a year the text does not give)."""
+    return TimeExpression(kind, span[0] if span else None, span[1] if span else None, at, stop)
+
+
 @lru_cache(maxsize=1)
 def _first_half() -> str:
     """The half-year word of January to June ("đầu")."""
-    return next(word for word, half in words("deadlines", "halves").items() if half == 1)
+    return next(word for word, half in vocab().deadlines.halves.items() if half == 1)

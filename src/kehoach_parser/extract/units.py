@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..text import clean, strip_bullet, strip_trailing
-from ..vocab import words
+from ..vocab import vocab
 
 PLACEHOLDER = "\uE000{}\uE001"
 # a protected compound, e.g. "\uE0000\uE001"
@@ -20,7 +20,7 @@ SLOT = regex.compile(r"\uE000(\d+)\uE001")
 
 @lru_cache(maxsize=1)
 def _splitter() -> regex.Pattern[str]:
-    starters = sorted(words("units", "starters"), key=len, reverse=True)
+    starters = sorted(vocab().units.starters, key=len, reverse=True)
     alternatives = "|".join(regex.escape(s) for s in starters)
     # ", Phòng …" / " và các …" / "; …"
     return regex.compile(rf"\s*;\s*|,\s+(?=(?:{alternatives})\b)|\s+và\s+(?=(?:{alternatives})\b)")
@@ -28,7 +28,7 @@ def _splitter() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _compounds() -> list[str]:
-    return sorted(words("units", "compounds"), key=len, reverse=True)
+    return sorted(vocab().units.compounds, key=len, reverse=True)
 
 
 def split_units(text: str | None) -> list[str]:

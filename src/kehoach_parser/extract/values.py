@@ -5,9 +5,9 @@ from functools import lru_cache
 
 import regex
 
-from ..model import Value
+from ..model import Comparator, Value
 from ..text import clean
-from ..vocab import alternation, words
+from ..vocab import alternation, vocab
 
 # "95%", "99,5 %", "100" — a number, optionally a percentage
 NUMBER = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?")
@@ -20,17 +20,18 @@ SYMBOL = regex.compile(r"(?P<sym>≥|>=|≤|<=|>|<|=)\s*$")
 # clause boundaries: a comparator word never reaches across them
 CLAUSE = regex.compile(r"[,;:()]")
 
-SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
+SYMBOLS: dict[str, Comparator] = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
 
 
 @lru_cache(maxsize=1)
-def _comparator_patterns() -> list[tuple[str, regex.Pattern[str]]]:
-    table = words("comparators")
+def _comparator_patterns() -> list[tuple[Comparator, regex.Pattern[str]]]:
+    table = vocab().comparators
     # words that may stand between a comparator word and its number: "tối thiểu lần lượt là 100%"
-    filler = rf"(?:\s+(?:{alternation('comparators', 'fillers', spaces=True)}))*"
-    out = []
-    for comp in (">=", "<=", ">", "<", "="):
-        for phrase in table[comp]:
+    filler = rf"(?:\s+(?:{alternation(vocab().comparators.fillers, spaces=True)}))*"
+    out: list[tuple[Comparator, regex.Pattern[str]]] = []
+    comparators: tuple[Comparator, ...] = (">=", "<=", ">", "<", "=")
+    for comp in comparators:
+        for phrase in table.by_symbol[comp]:
             if phrase[0].isalpha():
                 out.append((comp, regex.compile(rf"(?:^|\s)(?P<w>{regex.escape(phrase)}){filler}\s*$", regex.I)))
     return out
@@ -38,9 +39,8 @@ def _comparator_patterns() -> list[tuple[str, regex.Pattern[str]]]:
 
 @lru_cache(maxsize=1)
 def _suffixes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    table = words("comparators")
-    ge = "|".join(map(regex.escape, table["suffix_ge"]))
-    le = "|".join(map(regex.escape, table["suffix_le"]))
+    table = vocab().comparators
+    ge, le = alternation(table.suffix_ge), alternation(table.suffix_le)
     return regex.compile(rf"^\s*(?:{ge})", regex.I), regex.compile(rf"^\s*(?:{le})", regex.I)
 
 
@@ -48,14 +48,14 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _comparator(before: str, after: str) -> tuple[str, int]:
+def _comparator(before: str, after: str) -> tuple[Comparator, int]:
     """(comparator, index in ``before`` where the words stating it start)."""
     sym = SYMBOL.search(before)
     if sym:
         return SYMBOLS[sym["sym"]], sym.start()
     clause_start = max((m.end() for m in CLAUSE.finditer(before)), default=0)
     clause = before[clause_start:]
-    best: tuple[int, int, str] | None = None  # (end, -start, comparator): the words nearest the number,
+    best: tuple[int, int, Comparator] | None = None  # (end, -start, comparator): the words nearest the number,
     for comp, pattern in _comparator_patterns():  # the longest of them ("không dưới" over "dưới")
         m = pattern.search(clause)
         if m and (best is None or (m.end("w"), -m.start("w")) > best[:2]):

@@ -5,7 +5,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 DocumentKind = Literal["ke_hoach", "quyet_dinh", "bao_cao", "cong_van", "thong_bao", "chuong_trinh", "other"]
 SectionKind = Literal["bases", "objectives", "tasks", "solutions", "funding", "organization", "other"]
@@ -43,7 +43,7 @@ class IssueDate(_Model):
 
 
 class Period(_Model):
-    start: Optional[str] = Field(description="ISO date; null for a plan that only names its horizon (\"đến năm 2030\")")
+    start: str | None = Field(description="ISO date; null for a plan that only names its horizon (\"đến năm 2030\")")
     end: str = Field(description="ISO date")
 
 

@@ -9,6 +9,7 @@ never raises anything but :class:`~kehoach_parser.limits.BudgetExceeded` for a d
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Literal
 
 from ..errors import (
     CorruptInputError,
@@ -26,7 +27,9 @@ from .problems import CorruptProblem, EncryptedProblem, OcrProblem, ReadProblem
 from .text import read_text
 
 TEXT_FORMATS = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md"}
-FORMATS = ("txt", "md", "docx", "pdf")
+# the formats there is a reader for: the contract's source.format
+Format = Literal["txt", "md", "docx", "pdf"]
+FORMATS: tuple[Format, ...] = ("txt", "md", "docx", "pdf")
 KNOWN_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
                   ".doc": "docx", ".docm": "docx", ".pdf": "pdf"}
 PDF_MAGIC = b"%PDF-"

@@ -10,18 +10,13 @@ Unicode) is left as it is, so a converted document is never decoded twice.
 """
 from __future__ import annotations
 
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from ..vocab import load_toml
 
 # a letter only Unicode Vietnamese text holds (ă, đ, ơ, ư, ĩ, ũ, the precomposed toned letters, or a
 # combining tone): "Kế hoạch" has one, the TCVN3 bytes "KÕ ho¹ch" have none
@@ -49,8 +44,7 @@ class LegacyFont:
 @lru_cache(maxsize=1)
 def encodings() -> tuple[LegacyEncoding, ...]:
     """The encodings of ``vocab/legacy_fonts.toml`` (read once)."""
-    raw = resources.files("kehoach_parser.vocab").joinpath("legacy_fonts.toml").read_bytes()
-    table = tomllib.loads(raw.decode("utf-8"))
+    table = load_toml("legacy_fonts.toml")
     out = []
     for name, entry in table["encodings"].items():
         out.append(LegacyEncoding(

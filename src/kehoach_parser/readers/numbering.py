@@ -20,14 +20,13 @@ import regex
 from lxml import etree
 
 from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
+from ..text.roman import to_roman
 from .docx_styles import Styles
 from .ooxml import integer, on, val, w
 
 # "%1.%2." — a level placeholder in w:lvlText
 PLACEHOLDER = regex.compile(r"%([1-9])")
 
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-         (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 LETTERS = ("lowerLetter", "upperLetter")
 LEVELS = 9  # Word's levels: w:ilvl 0 to 8
 MAX_LINKS = 4  # numbering-style links followed (w:numStyleLink -> a style -> its list)
@@ -80,12 +79,8 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in LETTERS:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
-        out, rest = "", n
-        for value, numeral in ROMAN:
-            while rest >= value:
-                out, rest = out + numeral, rest - value
-        return out.upper() if fmt == "upperRoman" else out
+    if fmt in ("lowerRoman", "upperRoman"):
+        return to_roman(n, lower=fmt == "lowerRoman")
     if fmt == "decimalEnclosedCircle" and 0 < n <= 20:
         return chr(0x2460 + n - 1)
     return str(n)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
-from ..vocab import tomllib
+from ..vocab import load_toml
 
 # punctuation around a word: "(Kèm", "2026;", "“Chuyển", "đổi”,"
 EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -36,7 +35,7 @@ class Inventory:
 @lru_cache(maxsize=1)
 def inventory() -> Inventory:
     """The syllable inventory of ``vocab/syllables.toml`` (read once)."""
-    data = tomllib.loads(resources.files("kehoach_parser.vocab").joinpath("syllables.toml").read_text("utf-8"))
+    data = load_toml("syllables.toml")
     return Inventory(tuple(data["onsets"]), tuple(data["medials"]), tuple(data["nuclei"]), tuple(data["codas"]),
                      "".join(data["tones"]))
 

@@ -1,7 +1,7 @@
 """Paragraphs -> the parts of a plan: header, title, preamble, section tree, closing, annexes."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -10,7 +10,8 @@ from rapidfuzz import fuzz
 from ..layout import Layout, Table
 from ..limits import DEFAULT_LIMITS, BudgetExceeded, Limits
 from ..text import fold, is_caps_line, is_upper_text
-from ..vocab import words
+from ..text.roman import roman_value, to_roman
+from ..vocab import vocab
 from .markers import (
     ANNEX_LABEL,
     AUTHORITY,
@@ -20,9 +21,8 @@ from .markers import (
     headline_kind,
     issues_plan,
     metadata_table,
-    opens_preamble,
     numbered,
-    roman_value,
+    opens_preamble,
 )
 from .paragraphs import Item, Para, paragraphs
 from .tables import LogicalTable, logical_table
@@ -43,7 +43,7 @@ class Node:
     def is_heading(self) -> bool:
         return bool(self.content or self.children)
 
-    def walk(self):
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -74,6 +74,7 @@ class Segments:
     # "web_page": text copied from a web page (a portal's metadata table, a news page's headline, or
     # tables broken into pieces by the copy)
     origin: str | None = None
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, message) of what was repaired
 
 
 def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
@@ -96,10 +97,31 @@ def segment(layout: Layout, limits: Limits = DEFAULT_LIMITS) -> Segments:
             decision = _part(items, 0, decision_end, top, limits)
             return Segments(items, decision.header, plan.kind, plan.kind_para, plan.title_paras,
                             decision.preamble, plan.sections,
-                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin)
+                            decision.closing + plan.closing, plan.annexes, tables, metadata, layout.origin,
+                            _repair_ocr_numerals(plan.sections, layout.ocr_pages))
     web = layout.origin == "web_page" or bool(metadata) or own.headline
     return Segments(items, own.header, own.kind, own.kind_para, own.title_paras, own.preamble, own.sections,
-                    own.closing, own.annexes, tables, metadata, "web_page" if web else None)
+                    own.closing, own.annexes, tables, metadata, "web_page" if web else None,
+                    _repair_ocr_numerals(own.sections, layout.ocr_pages))
+
+
+def _repair_ocr_numerals(sections: list[Node], ocr_pages: frozenset[int]) -> list[tuple[str, str]]:
+    """A top-level numeral that OCR misread ("II." for "III." after "II."): on a page read by OCR, a
+    Roman number that does not go past the one before it is the next one. Printed text is never
+    renumbered (there a repeat is the document's own slip, for the linter to report)."""
+    repairs: list[tuple[str, str]] = []
+    previous: int | None = None
+    for node in sections:
+        value = roman_value(node.number)
+        if value is None:
+            previous = None
+            continue
+        if previous is not None and value <= previous and node.para.page in ocr_pages:
+            printed, node.number, value = node.number, to_roman(previous + 1), previous + 1
+            repairs.append(("ocr_numeral_repaired", f"page {node.para.page}: section {printed!r} read by OCR after "
+                                                    f"{to_roman(previous)!r} taken as {node.number!r}"))
+        previous = value
+    return repairs
 
 
 @dataclass
@@ -123,13 +145,15 @@ def _part(items: list[Item], start: int, end: int, top: Callable[[str], tuple[st
     pos = start
     header: list[Para] = []
     kind = None
-    kind_para = None
+    kind_para: Para | None = None
     title: list[Para] = []
     headline = False
     if found is not None:
         at, kind, rest = found
-        headline = document_kind_line(items[at].text) is None  # type: ignore[union-attr]
-        kind_para = items[at]  # type: ignore[assignment]
+        first = items[at]
+        assert isinstance(first, Para)  # _kind_line finds paragraphs only
+        kind_para = first
+        headline = document_kind_line(first.text) is None
         header = [p for p in items[start:at] if isinstance(p, Para)]
         pos = at + 1
         if rest:
@@ -285,7 +309,7 @@ def _closing_and_annexes(items: list[Item]) -> tuple[list[Item], list[Annex]]:
     signed = False
     for i, item in enumerate(items):
         label = _annex_label(item.text) if isinstance(item, Para) else None
-        if label:
+        if label and isinstance(item, Para):
             titles = [Para(label[1], item.page, item.line)] if label[1] else []
             annexes.append(Annex(item, label[0], titles, []))
         elif not annexes and signed and isinstance(item, Para) and _unlabelled_annex(items, i):
@@ -387,7 +411,7 @@ def _section_tree(items: list[Item], top: Callable[[str], tuple[str, str] | None
 
 @lru_cache(maxsize=1)
 def _section_keywords() -> list[tuple[str, str]]:
-    table: dict[str, str] = words("section_kinds")
+    table: dict[str, str] = vocab().section_kinds
     return sorted(((fold(k), v) for k, v in table.items()), key=lambda kv: -len(kv[0]))
 
 

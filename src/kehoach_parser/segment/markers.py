@@ -7,7 +7,7 @@ import regex
 
 from ..layout import Table
 from ..text import fold
-from ..vocab import alternation, words
+from ..vocab import alternation, tone_tolerant, vocab
 
 # "I. MỤC TIÊU", "II- NHIỆM VỤ", "IV.KINH PHÍ", "V) TỔ CHỨC" — a Roman-numeral heading
 ROMAN_HEADING = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)\-–:]\s*(?P<title>\S.*)$")
@@ -25,32 +25,37 @@ ENUMERATED = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # "(1) Về hạ tầng số:" — the enumerator alone
 ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))\s*")
 # "Số: 186/KH-UBND", "Số 12/2025/QĐ-UBND", "Số: /KH-UBND"
-NUMBER_LINE = regex.compile(r"(?:^|\s)Số\s*:?\s*(?P<num>\d+[a-zA-Z]?)?\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+# (the number word read with any marks: OCR prints "Só: 1105/KH-ĐKT"; an illegible, handwritten number
+# between the word and the symbol, "Só:đÓ6 /KH-…", is kept in ``num`` for the extractor to judge)
+NUMBER_LINE = regex.compile(
+    rf"(?:^|\s)(?P<word>{tone_tolerant(vocab().grammar.number, capital=True)})\s*(?P<colon>[:.])?\s*(?P<num>[^\s/:]{{1,12}}?)?"
+    r"\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
+
+
+def number_line(text: str) -> regex.Match[str] | None:
+    """The "Số: 186/KH-UBND" of a header line, or None. A number word in capitals with no colon
+    ("… THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT") is part of an organ's name, not the number line."""
+    m = NUMBER_LINE.search(text)
+    if m is None or (m["colon"] is None and m["word"].isupper()):
+        return None
+    return m
+
+
+# a number as printed: "186", "09", "12a"
+NUMBER_DIGITS = regex.compile(r"^\d+[a-zA-Z]?$")
 # "Nơi nhận:" (start of the recipients list)
-RECIPIENTS = regex.compile(rf"^(?:{alternation('closing', 'recipients', spaces=True)})\s*:?", regex.IGNORECASE)
+RECIPIENTS = regex.compile(rf"^(?:{alternation(vocab().closing.recipients, spaces=True)})\s*:?", regex.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC", "Q. CHỦ TỊCH", "T/M. ĐOÀN KIỂM TRA"
 AUTHORITY = regex.compile(r"^(?P<auth>T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
 # "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
 ANNEX_LABEL = regex.compile(
-    rf"^(?P<label>(?:{alternation('closing', 'annex_labels', spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
+    rf"^(?P<label>(?:{alternation(vocab().closing.annex_labels, spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
     r"\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 # "(Ban hành kèm theo Kế hoạch số …)", "(kèm theo …)"
-ANNEX_ATTACHED = regex.compile(rf"^\(?\s*(?:{alternation('closing', 'attached', spaces=True)})\b", regex.IGNORECASE)
+ANNEX_ATTACHED = regex.compile(rf"^\(?\s*(?:{alternation(vocab().closing.attached, spaces=True)})\b", regex.IGNORECASE)
 # a percentage: "95%", "95 %", "99,5%"
 PERCENT = regex.compile(r"\d+(?:[.,]\d+)?\s*%")
-
-
-def roman_value(numeral: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total, prev = 0, 0
-    for ch in reversed(numeral.upper()):
-        v = values.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total or None
 
 
 def numbered(text: str) -> tuple[str, str] | None:
@@ -65,7 +70,7 @@ def numbered(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _kind_words() -> list[tuple[str, str]]:
-    table: dict[str, str] = words("document_kinds")
+    table: dict[str, str] = vocab().document_kinds
     return sorted(((fold(k), v) for k, v in table.items()), key=lambda kv: -len(kv[0]))
 
 
@@ -108,12 +113,12 @@ def is_structural(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _preamble_openers() -> regex.Pattern[str]:
-    openers = alternation("header", "preamble_openers", spaces=True)
-    organs = alternation("organs", "types")
-    verbs = alternation("organs", "issuing_verbs")
-    kinds = alternation("citations", "kinds")
-    past = regex.escape(words("organs", "past_marker"))
-    day = regex.escape(words("grammar", "day"))
+    openers = alternation(vocab().header.preamble_openers, spaces=True)
+    organs = alternation(vocab().organs.types)
+    verbs = alternation(vocab().organs.issuing_verbs)
+    kinds = alternation(vocab().citations.kinds)
+    past = regex.escape(vocab().organs.past_marker)
+    day = regex.escape(vocab().grammar.day)
     # "Căn cứ Luật …", "Thực hiện Kế hoạch …", "Sở Công Thương xây dựng Kế hoạch …", "Ngày 30/12/2025, …"
     return regex.compile(
         rf"^(?:(?:{openers})(?![\p{{L}}])|(?i:{day})\s+\d{{1,2}}\s*[/.]\s*\d{{1,2}}"
@@ -129,7 +134,7 @@ def opens_preamble(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _headline() -> regex.Pattern[str]:
-    kinds = "|".join(regex.escape(k[:1] + k[1:].lower()) for k in sorted(words("document_kinds"), key=len, reverse=True))
+    kinds = "|".join(regex.escape(k[:1] + k[1:].lower()) for k in sorted(vocab().document_kinds, key=len, reverse=True))
     # "Kế hoạch cải cách hành chính năm 2026": a kind word, then a title in lower case
     return regex.compile(rf"^(?P<kind>{kinds})\s+(?P<rest>\p{{Ll}}.*)$")
 
@@ -148,8 +153,8 @@ def headline_kind(text: str) -> tuple[str, str, str] | None:
 
 @lru_cache(maxsize=1)
 def _issuing_decision() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    plan_words = tuple(fold(k) for k, kind in words("document_kinds").items() if kind == "ke_hoach")
-    return tuple(fold(w) for w in words("header", "issuing_decision")), plan_words
+    plan_words = tuple(fold(k) for k, kind in vocab().document_kinds.items() if kind == "ke_hoach")
+    return tuple(fold(w) for w in vocab().header.issuing_decision), plan_words
 
 
 def issues_plan(text: str) -> bool:
@@ -166,7 +171,7 @@ def issues_plan(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _metadata_labels() -> dict[str, str]:
-    return {fold(label): name for label, name in words("header", "metadata").items()}
+    return {fold(label): name for label, name in vocab().header.metadata.items()}
 
 
 def metadata_table(table: Table) -> dict[str, str] | None:

@@ -14,7 +14,7 @@ import regex
 
 from ..layout import Layout, Line, Table
 from ..text import is_caps_line, join_all, nfc
-from ..vocab import words
+from ..vocab import vocab
 from .markers import document_kind_line, is_structural, numbered
 
 # "… giai đoạn 2026" at the end of a line
@@ -105,8 +105,11 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     tail = prev.tail or prev.text
     if YEAR_END.search(tail) and YEAR_RANGE_REST.match(text):
         return True  # "giai đoạn 2026" / "- 2030": a year range broken before its dash
-    if line.hard_break or is_structural(text) or is_caps_line(text):
+    if line.hard_break or is_structural(text):
         return False
+    if is_caps_line(text):
+        # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading in capitals wrapped after a comma or a binding word
+        return is_caps_line(tail) and not line.blank_before and _wraps_on(tail)
     first = text[0]
     if first.islower():
         return True
@@ -119,7 +122,7 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
         if single and numbered(prev.text):
             return False  # "1. Heading." on one line is followed by its body
         # hard-wrapped text: a sentence that ends flush with the right margin usually goes on
-        return bool(width) and tail.rstrip().endswith(".") and len(tail.rstrip()) >= 0.92 * width \
+        return width is not None and tail.rstrip().endswith(".") and len(tail.rstrip()) >= 0.92 * width \
             and first.isupper() and not _opens_paragraph(text)
     if first.isdigit() or first == "(":
         return True
@@ -137,14 +140,21 @@ def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bo
     return len(tail) >= 0.88 * width and not _opens_sentence(text)
 
 
+def _wraps_on(tail: str) -> bool:
+    """A line ending in "," or in a word that binds to the next one ("… VÀ") goes on."""
+    stripped = tail.rstrip()
+    words_ = stripped.split()
+    return stripped.endswith(",") or (bool(words_) and words_[-1].casefold() in _binders())
+
+
 @lru_cache(maxsize=1)
 def _binders() -> frozenset[str]:
-    return frozenset(nfc(w).casefold() for w in words("paragraphs", "binders"))
+    return frozenset(nfc(w).casefold() for w in vocab().paragraphs.binders)
 
 
 @lru_cache(maxsize=1)
 def _starters() -> tuple[str, ...]:
-    return tuple(nfc(w).casefold() + " " for w in words("paragraphs", "sentence_starters"))
+    return tuple(nfc(w).casefold() + " " for w in vocab().paragraphs.sentence_starters)
 
 
 def _opens_sentence(text: str) -> bool:
@@ -153,7 +163,7 @@ def _opens_sentence(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _openers() -> tuple[str, ...]:
-    return tuple(nfc(w).casefold() + " " for w in words("paragraphs", "paragraph_openers"))
+    return tuple(nfc(w).casefold() + " " for w in vocab().paragraphs.paragraph_openers)
 
 
 def _opens_paragraph(text: str) -> bool:

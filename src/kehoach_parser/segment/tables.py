@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 
 from ..layout import Row, Table
 from ..text import fold, join_fragments
-from ..vocab import words
-from .markers import roman_value
+from ..text.roman import roman_value
+from ..vocab import vocab
 
 # "I", "II.", "IV -", "III. Về khoa học …" — a Roman group marker at the start of a cell
 ROMAN_CELL = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?:[.):\-–]\s*|\s+|$)(?P<text>.*)$")
@@ -80,14 +80,14 @@ class LogicalTable:
 
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
-    columns = words("columns")
-    return [(role, fold(s)) for role in (*ROLES, *NAME_KINDS) for s in columns[role]]
+    columns = vocab().columns
+    return [(role, fold(s)) for role in (*ROLES, *NAME_KINDS) for s in columns.of_role(role)]
 
 
 @lru_cache(maxsize=1)
 def _hint_words() -> tuple[list[str], list[str]]:
-    columns = words("columns")
-    return [fold(w) for w in columns["baseline_words"]], [fold(w) for w in columns["target_words"]]
+    columns = vocab().columns
+    return [fold(w) for w in columns.baseline_words], [fold(w) for w in columns.target_words]
 
 
 @lru_cache(maxsize=512)

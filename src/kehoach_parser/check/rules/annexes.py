@@ -3,42 +3,25 @@ line: present, complete and matching the plan's own number, date and kind."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
 from ...model import Annex
-from ...segment.markers import roman_value
 from ...text import fold
-from ...vocab import alternation, words
+from ...text.roman import roman_value, to_roman
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check, joined, label
-from ..util import to_roman
-from .header import DATE_PARTS
+from ..registry import Hit, check, hit_at, joined, label
 
 # "PHỤ LỤC II", "Phụ lục 2", "PHỤ LỤC SỐ 01": the label's numeral, if any
 LABEL_NUMERAL = regex.compile(r"\s+(?P<num>[IVXL]{1,5}|\d{1,2}|[A-Z])$")
-# " / /2026", " 05/01/2026", " …/…/2026" after "ngày": a numeric date with blank parts allowed
-LOOSE_NUMERIC = regex.compile(r"^[\s…_.]*(?P<d>\d{1,2})?[\s…_.]*[/\-][\s…_.]*(?P<m>\d{1,2})?[\s…_.]*[/\-]\s*(?P<y>\d{4})")
+def _at(annex: Annex, ctx: Context) -> tuple[int | None, int | None]:
+    """Where an annex's attachment line is printed (its label's place when it has none)."""
+    return ctx.position(annex.location, annex.attached[:30] if annex.attached else None, following=20)
 
 
-@lru_cache(maxsize=1)
-def attached_form() -> regex.Pattern[str]:
-    """"(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND phường An Bình)" split in its parts."""
-    table = words("lint", "annexes")
-    lead = alternation("closing", "attached", spaces=True)
-    return regex.compile(
-        rf"(?:{lead})\s+(?P<kind>.*?)"
-        rf"(?:\s+{table['number']}\b\s*:?\s*(?P<num>\d+)?\s*(?:/\s*(?P<sym>[\p{{L}}\d\-–/]+))?)?"
-        rf"(?:\s*,?\s*{table['date']}\b(?P<date>.*?))?"
-        rf"(?:\s*,?\s*{table['issuer']}\b\s*(?P<issuer>[^)]*))?\s*\)?\s*$",
-        regex.IGNORECASE,
-    )
-
-
-def _line(annex: Annex, ctx: Context) -> int | None:
-    line = annex.location.line if annex.location else None
-    return ctx.locate(line, annex.attached) if annex.attached else line
+def _label_at(annex: Annex) -> tuple[int | None, int | None]:
+    return (annex.location.page, annex.location.line) if annex.location else (None, None)
 
 
 @check("annex.numbering")
@@ -51,12 +34,12 @@ def numbering(ctx: Context) -> Iterator[Hit]:
             continue
         m = LABEL_NUMERAL.search(annex.label)
         base = annex.label[: m.start()] if m else annex.label
-        base = regex.sub(rf"\s+{words('lint', 'annexes')['number']}$", "", base, flags=regex.IGNORECASE)
+        base = regex.sub(rf"\s+{lint_words('annexes', 'number')}$", "", base, flags=regex.IGNORECASE)
         if m and regex.fullmatch(r"[IVXL]+", m["num"]) and roman_value(m["num"]) == position:
             continue
         expected = f"{base} {to_roman(position)}"
-        yield Hit(line=annex.location.line if annex.location else None, text=annex.label,
-                  params={"label": annex.label, "position": position, "count": len(annexes), "expected": expected})
+        yield hit_at(_label_at(annex), annex.label,
+                     {"label": annex.label, "position": position, "count": len(annexes), "expected": expected})
 
 
 @check("annex.attached-missing")
@@ -69,76 +52,64 @@ def attached_missing(ctx: Context) -> Iterator[Hit]:
         params.update({"number": f"{doc.number or '…'}/{doc.symbol or '…'}",
                        "date": _date_words(doc.issue_date.raw) if doc.issue_date else "…",
                        "issuer": doc.issuer or "…"})
-        yield Hit(line=annex.location.line if annex.location else None, text=annex.label, params=params)
+        yield hit_at(_label_at(annex), annex.label, params)
 
 
 @check("annex.attached-format")
 def attached_format(ctx: Context) -> Iterator[Hit]:
-    for annex in ctx.plan.annexes:
-        if not annex.attached:
-            continue
-        m = attached_form().search(annex.attached)
-        parts = m.groupdict() if m else {}
-        missing = [key for key, group in (("kind", "kind"), ("number", "num"), ("issue_date", "date"), ("issuer", "issuer"))
-                   if not _has(parts, group, annex.attached)]
+    for line in ctx.facts.attached:
+        present = (("kind", line.kind), ("number", line.number_word), ("issue_date", (line.date_text or "").strip()),
+                   ("issuer", line.issuer))
+        missing = [key for key, value in present if not value]
         if missing:
             words_ = joined(missing)
-            yield Hit(line=_line(annex, ctx), text=annex.attached, params={
-                "attached": annex.attached, "missing": words_["vi"], "missing_en": words_["en"]})
-
-
-def _has(parts: dict[str, str | None], key: str, attached: str) -> bool:
-    if key == "num":  # "số /KH-UBND" (a draft's blank number) still has its "số"
-        table = words("lint", "annexes")
-        return bool(regex.search(rf"(?<![\p{{L}}]){table['number']}\b", attached, regex.IGNORECASE))
-    return bool((parts.get(key) or "").strip())
+            yield hit_at(_at(line.annex, ctx), line.printed, {
+                "attached": line.printed, "missing": words_["vi"], "missing_en": words_["en"]})
 
 
 def _date_words(raw: str) -> str:
     """"10 tháng 7 năm 2025" of "ngày 10 tháng 7 năm 2025" (the template prints its own "ngày")."""
-    word = words("lint", "annexes")["date"]
+    word = lint_words("annexes")["date"]
     return regex.sub(rf"^{word}\s*", "", raw, flags=regex.IGNORECASE)
-
-
-def _date_parts(after: str) -> tuple[int | None, int | None, int | None] | None:
-    """(day, month, year) of the text after "ngày" in an attachment line; blank parts are None."""
-    word = words("lint", "annexes")["date"]
-    m = DATE_PARTS.search(f"{word} {after}")
-    if m is None or not (m["d"] or m["m"] or m["y"]):
-        m = LOOSE_NUMERIC.match(after)
-    if m is None:
-        return None
-    return tuple(int(x) if x else None for x in (m["d"], m["m"], m["y"]))  # type: ignore[return-value]
 
 
 @check("annex.attached-mismatch")
 def attached_mismatch(ctx: Context) -> Iterator[Hit]:
     doc = ctx.plan.document
-    for annex in ctx.plan.annexes:
-        if not annex.attached:
-            continue
-        m = attached_form().search(annex.attached)
-        if not m:
-            continue
-        line = _line(annex, ctx)
-        kind = (m["kind"] or "").strip()
-        if doc.kind_word and kind and not fold(kind).startswith(fold(doc.kind_word)):
+    for line in ctx.facts.attached:
+        where = _at(line.annex, ctx)
+        if doc.kind_word and line.kind and not fold(line.kind).startswith(fold(doc.kind_word)):
             what = label("kind")
-            yield Hit(line=line, text=annex.attached, params={"what": what.vi, "what_en": what.en, "found": kind,
-                                                              "expected": doc.kind_word.capitalize()})
-        if doc.number and m["num"] and m["num"].lstrip("0") != doc.number.lstrip("0"):
+            yield hit_at(where, line.printed, {"what": what.vi, "what_en": what.en, "found": line.kind,
+                                               "expected": doc.kind_word.capitalize()})
+        if doc.number and line.number and line.number.lstrip("0") != doc.number.lstrip("0"):
             what = label("number")
-            yield Hit(line=line, text=annex.attached, params={"what": what.vi, "what_en": what.en, "found": m["num"],
-                                                              "expected": doc.number})
+            yield hit_at(where, line.printed, {"what": what.vi, "what_en": what.en, "found": line.number,
+                                               "expected": doc.number})
         issued = doc.issue_date
-        found = _date_parts(m["date"] or "")
-        if issued is None or found is None:
+        if issued is None or line.date is None:
             continue
         ours = (issued.day, issued.month, issued.year)
-        clash = any(a is not None and b is not None and a != b for a, b in zip(found, ours))
-        blank = not ctx.is_draft and any(a is None and b is not None for a, b in zip(found, ours))
+        clash = any(a is not None and b is not None and a != b for a, b in zip(line.date, ours, strict=True))
+        blank = not ctx.is_draft and any(a is None and b is not None for a, b in zip(line.date, ours, strict=True))
         if clash or blank:
             what = label("issue_date")
-            yield Hit(line=line, text=annex.attached, params={"what": what.vi, "what_en": what.en,
-                                                              "found": (m["date"] or "").strip(" ,"),
-                                                              "expected": issued.raw})
+            yield hit_at(where, line.printed, {"what": what.vi, "what_en": what.en,
+                                               "found": (line.date_text or "").strip(" ,"), "expected": issued.raw})
+
+
+@check("annex.attached-date-early")
+def attached_date_early(ctx: Context) -> Iterator[Hit]:
+    """A draft that leaves its day (or month) blank in the header while an annex line already dates it."""
+    issued = ctx.plan.document.issue_date
+    if issued is None or not ctx.facts.header.dateline:
+        return
+    for line in ctx.facts.attached:
+        if line.date is None:
+            continue
+        early = [key for key, ours, theirs in (("day", issued.day, line.date[0]), ("month", issued.month, line.date[1]))
+                 if ours is None and theirs is not None]
+        if early:
+            words_ = joined(early)
+            yield hit_at(_at(line.annex, ctx), line.printed, {"attached": line.printed, "raw": issued.raw,
+                                                              "blank": words_["vi"], "blank_en": words_["en"]})

@@ -1,67 +1,44 @@
-"""Citation rules: one document cited with two ids, incomplete first citations, citations of the future."""
+"""Citation rules, read from the citation facts: one document cited with two ids or two dates, first
+citations without date or issuer (an issuer before the id, a post, or a symbol that names it counts),
+citations of the future, and ids printed against the conventions ("866/QĐ-Tg", "57- NQ/TW")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 import regex
 
-from ...extract.references import Mention, issuer_after, mentions
-from ...model import Location
+from ...extract.facts import CitationFact, document_key
+from ...extract.facts.citations import ID_PART, INNER_SPACE, symbol_parts
 from ...text import fold, tone_key
-from ...vocab import words
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check, joined
+from ..registry import Hit, check, hit_at, joined
 from ..util import day_label
 
-# the parts of an id: "71" and "NQ", "CP" of "71-NQ/CP"; "179", "2025", "NĐ", "CP" of "179/2025/NĐ-CP"
-ID_PART = regex.compile(r"\d+|[\p{L}]+")
 # "57-NQ/TW": number-kind/organ, the Party's numbering
 PARTY_FORM = regex.compile(r"^\d+[\p{L}]*-[\p{L}]+/[\p{L}\d\-]+$")
 # "71/NQ-CP", "179/2025/NĐ-CP": number/kind-organ, the State's numbering
 STATE_FORM = regex.compile(r"^\d+[\p{L}]*(?:/\d{4})?/[\p{L}]+-[\p{L}\d\-]+$")
-# where a clause ends: a semicolon or a sentence stop
-CLAUSE_END = regex.compile(r";|\.(?:\s|$)")
+# a symbol part's letters, doubled ("TT" of "TTg"): what a slip drops
+DOUBLED = regex.compile(r"(\p{L})\1")
+# what may follow a known organ abbreviation inside one part before a dash is missing: "CĐSQG" of "BKHCNCĐSQG"
+RUN_ON = 2
 
 
-def document_key(doc_id: str) -> tuple[str, ...]:
-    """The same for every arrangement of one id: "71-NQ/CP" and "71/NQ-CP" -> ("71", "cp", "nq")."""
-    parts = ID_PART.findall(doc_id)
-    if not parts:
-        return (doc_id,)
-    number, rest = parts[0], parts[1:]
-    return (number, *sorted(tone_key(p.casefold()) for p in rest))
-
-
-@dataclass
-class Cited:
-    mention: Mention
-    text: str
-    location: Location
-
-
-def _own_key(ctx: Context) -> tuple[str, ...] | None:
-    doc = ctx.plan.document
-    return document_key(f"{doc.number}/{doc.symbol}") if doc.number and doc.symbol else None
-
-
-def citations(ctx: Context) -> list[Cited]:
-    """Every citation in reading order, the plan's own number left out."""
-    own = _own_key(ctx)
-    return [Cited(m, text, where) for text, where in ctx.doc.texts for m in mentions(text)
-            if document_key(m.id) != own]
+def _citations(ctx: Context) -> list[CitationFact]:
+    return ctx.facts.citations
 
 
 @lru_cache(maxsize=1)
 def _party_organs() -> frozenset[str]:
-    return frozenset(tone_key(o.casefold()) for o in words("lint", "citations")["party_organs"])
+    return frozenset(tone_key(o.casefold()) for o in lint_words("citations", "party_organs"))
 
 
 @lru_cache(maxsize=1)
 def _by_name() -> frozenset[str]:
-    return frozenset(fold(k) for k in words("lint", "citations")["by_name"])
+    return frozenset(fold(k) for k in lint_words("citations", "by_name"))
 
 
 def _conventional(doc_id: str) -> bool:
@@ -71,12 +48,20 @@ def _conventional(doc_id: str) -> bool:
     return bool((PARTY_FORM if party else STATE_FORM).match(doc_id))
 
 
+def _first_citation(ctx: Context) -> dict[tuple[str, ...], CitationFact]:
+    out: dict[tuple[str, ...], CitationFact] = {}
+    for cited in _citations(ctx):
+        out.setdefault(cited.key, cited)
+    return out
+
+
 @check("citation.inconsistent-id")
 def inconsistent_id(ctx: Context) -> Iterator[Hit]:
     groups: dict[tuple[str, ...], list[str]] = {}
     for ref in ctx.plan.references:
         groups.setdefault(document_key(ref.id), []).append(ref.id)
     refs = {r.id: r for r in ctx.plan.references}
+    first = {c.id: c for c in reversed(_citations(ctx))}
     for ids in groups.values():
         if len(ids) < 2:
             continue
@@ -85,46 +70,22 @@ def inconsistent_id(ctx: Context) -> Iterator[Hit]:
         for doc_id in ids:
             if doc_id == expected:
                 continue
-            where = refs[doc_id].location
-            line = ctx.locate(where.line, doc_id) if where else None
-            yield Hit(line=line, page=where.page if where else None, text=doc_id,
-                      params={"id": doc_id, "other": expected, "expected": expected})
-
-
-def _issuer_later(text: str, end: int) -> bool:
-    """Whether the clause after a citation names an issuer ("… về … của Văn phòng UBND thành phố")."""
-    rest = text[end:]
-    stop = CLAUSE_END.search(rest)
-    clause = rest[: stop.start()] if stop else rest
-    return any(issuer_after(clause[m.end():]) for m in _of_word().finditer(clause))
-
-
-@lru_cache(maxsize=1)
-def _of_word() -> regex.Pattern[str]:
-    """"… của Ban Thường vụ Thành ủy": the word before an issuer stated further on in the same clause."""
-    word = regex.escape(words("lint", "citations")["issuer_word"])
-    return regex.compile(rf"(?<![\p{{L}}]){word}\s+")
+            cited = first.get(doc_id)
+            where = (cited.page, cited.line) if cited else ctx.position(refs[doc_id].location, doc_id)
+            yield hit_at(where, doc_id, {"id": doc_id, "other": expected, "expected": expected})
 
 
 @check("citation.incomplete-first-mention")
 def incomplete_first_mention(ctx: Context) -> Iterator[Hit]:
-    seen: set[tuple[str, ...]] = set()
-    for cited in citations(ctx):
-        m = cited.mention
-        key = document_key(m.id)
-        if key in seen:
+    for cited in _first_citation(ctx).values():
+        if fold(cited.kind) in _by_name() or cited.at_text_end:
             continue
-        seen.add(key)
-        if fold(m.kind) in _by_name():
-            continue
-        no_date = m.date is None
-        no_issuer = m.issuer is None and not _issuer_later(cited.text, m.end)
+        no_date, no_issuer = cited.date is None, cited.issuer is None
         if not (no_date or no_issuer):
             continue
         missing = joined([key for key, lacking in (("issue_date", no_date), ("issuer", no_issuer)) if lacking])
-        line = ctx.locate(cited.location.line, m.id)
-        yield Hit(line=line, page=cited.location.page, text=f"{m.kind} {m.id}",
-                  params={"kind": m.kind, "id": m.id, "missing": missing["vi"], "missing_en": missing["en"]})
+        yield hit_at((cited.page, cited.line), f"{cited.kind} {cited.id}", {
+            "kind": cited.kind, "id": cited.id, "missing": missing["vi"], "missing_en": missing["en"]})
 
 
 @check("citation.date-after-issue")
@@ -133,12 +94,80 @@ def date_after_issue(ctx: Context) -> Iterator[Hit]:
         return
     latest = ctx.issue_bounds[1]
     reported: set[str] = set()
-    for cited in citations(ctx):
-        m = cited.mention
-        if m.date is None or m.id in reported:
+    for cited in _citations(ctx):
+        if cited.date is None or cited.id in reported:
             continue
-        dated = date.fromisoformat(m.date)
+        dated = date.fromisoformat(cited.date)
         if dated > latest:
-            reported.add(m.id)
-            yield Hit(line=ctx.locate(cited.location.line, m.id), page=cited.location.page, text=m.id,
-                      params={"id": m.id, "date": day_label(dated), "issued": day_label(latest)})
+            reported.add(cited.id)
+            yield hit_at((cited.page, cited.line), cited.id,
+                         {"id": cited.id, "date": day_label(dated), "issued": day_label(latest)})
+
+
+@check("citation.date-conflict")
+def date_conflict(ctx: Context) -> Iterator[Hit]:
+    """The same document cited with two dates ("57-NQ/TW ngày 22/12/2024" and "57-NQ/TW ngày 22/12/2025")."""
+    first_date: dict[tuple[str, ...], CitationFact] = {}
+    reported: set[tuple[str, ...]] = set()
+    for cited in _citations(ctx):
+        if cited.date is None or cited.at_text_end:
+            continue
+        earlier = first_date.setdefault(cited.key, cited)
+        if earlier.date != cited.date and cited.key not in reported:
+            reported.add(cited.key)
+            yield hit_at((cited.page, cited.line), f"{cited.id} {cited.date}", {
+                "id": cited.id, "date": day_label(date.fromisoformat(cited.date)),
+                "first": day_label(date.fromisoformat(earlier.date)),  # type: ignore[arg-type]
+                "first_line": earlier.line or "?"})
+
+
+@lru_cache(maxsize=1)
+def _organ_codes() -> tuple[dict[str, str], dict[str, str], list[str]]:
+    table: dict[str, str] = lint_words("citations", "symbol_issuers")
+    folded = {k.casefold(): k for k in table}
+    long_first = sorted((k for k in table if len(k) >= 3), key=len, reverse=True)
+    return table, folded, long_first
+
+
+def malformations(cited: CitationFact) -> Iterator[tuple[str, str]]:
+    """(variant, expected id) for each way an id breaks the conventions of Decree 30."""
+    if INNER_SPACE.search(cited.printed):
+        yield "space", cited.id
+    table, folded, long_first = _organ_codes()
+    for part in symbol_parts(cited.id):
+        if part.role != "organ" or part.text in table:
+            continue
+        known = folded.get(part.text.casefold())
+        if known and not cited.in_capitals:
+            yield "case", cited.id.replace(part.text, known)
+            continue
+        slip = _dropped_double(part.text, table)
+        if slip:
+            yield "case", cited.id.replace(part.text, slip)
+            continue
+        head = next((k for k in long_first if part.text.startswith(k) and len(part.text) - len(k) >= RUN_ON
+                     and part.text[len(k):].isupper() and part.text not in table), None)
+        if head:
+            yield "dash", cited.id.replace(part.text, f"{head}-{part.text[len(head):]}")
+
+
+def _dropped_double(part: str, table: dict[str, str]) -> str | None:
+    """"TTg" for "Tg": a known organ code with one of its doubled letters printed once."""
+    for code in table:
+        for m in DOUBLED.finditer(code):
+            if code[: m.start()] + code[m.start() + 1:] == part:
+                return code
+    return None
+
+
+@check("citation.malformed-id")
+def malformed_id(ctx: Context) -> Iterator[Hit]:
+    reported: set[str] = set()
+    for cited in _citations(ctx):
+        if cited.printed in reported or cited.at_text_end:
+            continue
+        for variant, expected in malformations(cited):
+            reported.add(cited.printed)
+            yield hit_at((cited.page, cited.line), cited.printed,
+                         {"id": cited.printed, "expected": expected}, variant=variant)
+            break

@@ -1,41 +1,43 @@
-"""Numbering rules: Roman sections, numbered items at every level, table group rows and STT columns."""
+"""Numbering rules: Roman sections, numbered items at every level, table group rows and STT columns
+(the tables read from the table facts: a row that repeats the one above is one merged task, not a repeat)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...layout import Table
+from ...extract.facts import TableFacts
 from ...model import Section
-from ...segment.tables import LogicalTable
 from ..context import Context
 from ..registry import Hit, check
-from ..util import number_value, same_style, sequence_breaks
+from ..util import number_value, same_style, sequence_breaks, small_int
 
 
-def _line(section: Section) -> int | None:
-    return section.location.line if section.location else None
-
-
-def _heading_text(section: Section) -> str:
-    return f"{section.number}. {section.title or section.text or ''}".strip()
+def _hit(section: Section, params: dict[str, str], variant: str | None = None) -> Hit:
+    where = section.location
+    text = f"{section.number}. {section.title or section.text or ''}".strip()
+    return Hit(line=where.line if where else None, page=where.page if where else None, text=text, params=params,
+               variant=variant)
 
 
 @check("numbering.sections")
 def sections(ctx: Context) -> Iterator[Hit]:
     tops = ctx.plan.sections
     for step in sequence_breaks(number_value(s.number) for s in tops):
-        section = tops[step.index]
+        section = tops[step.at]
         params = {"number": section.number, "expected": same_style(step.expected, section.number)}
         if step.previous is None:
-            yield Hit(line=_line(section), text=_heading_text(section), params=params, variant="first")
+            yield _hit(section, params, "first")
         else:
             params["previous"] = tops[step.previous].number
-            yield Hit(line=_line(section), text=_heading_text(section), params=params)
+            yield _hit(section, params)
 
 
 @check("numbering.items")
 def items(ctx: Context) -> Iterator[Hit]:
-    for top in ctx.plan.sections:
-        yield from _children(top, depth=1)
+    stack = [(top, 1) for top in reversed(ctx.plan.sections)]
+    while stack:  # depth first, without recursion (a plan may nest deeply)
+        parent, depth = stack.pop()
+        yield from _children(parent, depth)
+        stack.extend((kid, depth + 1) for kid in reversed(parent.children))
 
 
 def _children(parent: Section, depth: int) -> Iterator[Hit]:
@@ -44,41 +46,34 @@ def _children(parent: Section, depth: int) -> Iterator[Hit]:
     for kid in kids:
         *prefix, last = kid.number.split(".")
         if depth > 1 and prefix and ".".join(prefix) != parent.number:
-            yield Hit(line=_line(kid), text=_heading_text(kid), params={"number": kid.number, "parent": parent.number},
-                      variant="parent")
-        last_parts.append(int(last) if last.isdigit() else None)
+            yield _hit(kid, {"number": kid.number, "parent": parent.number}, "parent")
+        last_parts.append(small_int(last))
     for step in sequence_breaks(last_parts):
-        kid = kids[step.index]
-        expected = ".".join(kid.number.split(".")[:-1] + [str(step.expected)])
+        kid = kids[step.at]
+        expected = ".".join([*kid.number.split(".")[:-1], str(step.expected)])
         params = {"number": kid.number, "expected": expected, "parent": parent.number}
         if step.previous is None:
-            yield Hit(line=_line(kid), text=_heading_text(kid), params=params, variant="first")
+            yield _hit(kid, params, "first")
         else:
             params["previous"] = kids[step.previous].number
-            yield Hit(line=_line(kid), text=_heading_text(kid), params=params)
-    for kid in kids:
-        yield from _children(kid, depth + 1)
+            yield _hit(kid, params)
 
 
-def _zones(ctx: Context) -> dict[tuple[int, str], list[tuple[Table, LogicalTable]]]:
+def _zones(ctx: Context) -> dict[tuple[int, str], list[TableFacts]]:
     """Data tables by (zone, kind): the body is zone 0, each annex the zone after its label."""
-    starts = [a.label.line or 0 for a in ctx.segments.annexes]
-    out: dict[tuple[int, str], list[tuple[Table, LogicalTable]]] = {}
-    for table, logical in ctx.doc.tables:
-        if logical.kind not in ("tasks", "targets"):
-            continue
-        zone = sum(1 for s in starts if (table.line or 0) >= s)
-        out.setdefault((zone, logical.kind), []).append((table, logical))
+    out: dict[tuple[int, str], list[TableFacts]] = {}
+    for table in ctx.facts.tables:
+        out.setdefault((table.zone, table.kind), []).append(table)
     return out
 
 
 @check("numbering.groups")
 def groups(ctx: Context) -> Iterator[Hit]:
     for tables in _zones(ctx).values():
-        rows = [(g, i == 0) for _, logical in tables for i, g in enumerate(logical.groups)]
+        rows = [(g, i == 0) for table in tables for i, g in enumerate(table.groups)]
         values = [number_value(g.number) for g, _ in rows]
         for step in sequence_breaks(values, restarts=[first for _, first in rows]):
-            group = rows[step.index][0]
+            group = rows[step.at][0]
             params = {"number": group.number, "expected": same_style(step.expected, group.number)}
             text = f"{group.number}. {group.title}"
             if step.previous is None:
@@ -92,18 +87,20 @@ def groups(ctx: Context) -> Iterator[Hit]:
 def rows(ctx: Context) -> Iterator[Hit]:
     for tables in _zones(ctx).values():
         entries = []
+        values: list[int] = []
         restarts = []
         previous_group: object = object()
-        for t_index, (_, logical) in enumerate(tables):
-            for r_index, row in enumerate(logical.rows):
-                if row.number is None or not row.number.isdigit():
+        for t_index, table in enumerate(tables):
+            for r_index, row in enumerate(table.rows):
+                value = small_int(row.number or "")
+                if value is None or row.repeats_previous:
                     continue
                 restarts.append(row.group != previous_group or (r_index == 0 and t_index > 0))
                 previous_group = row.group
                 entries.append(row)
-        for step in sequence_breaks((int(r.number) for r in entries), restarts=restarts):
-            row = entries[step.index]
+                values.append(value)
+        for step in sequence_breaks(values, restarts=restarts):
+            row = entries[step.at]
             params = {"number": row.number, "expected": str(step.expected),
                       "previous": entries[step.previous].number if step.previous is not None else "—"}
-            name = row.cells.get("name", "")
-            yield Hit(line=row.line, page=row.page, text=f"{row.number} | {name}"[:120], params=params)
+            yield Hit(line=row.line, page=row.page, text=f"{row.number} | {row.name}"[:120], params=params)

@@ -8,25 +8,30 @@ from functools import lru_cache
 import regex
 
 from ...extract.dates import WORD_DATE
+from ...extract.references import DOC_ID
+from ...model import Location, Task
 from ...text import fold
-from ...vocab import words
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check
+from ..registry import Hit, check, hit_at
 from ..util import day_label, excerpt, period_label
 from .headings import headings
+
+# "1441/QĐ-UBND", "7178/PA-UBND": a document's number and symbol inside a deadline cell
+CITED_ID = regex.compile(DOC_ID)
 
 
 @lru_cache(maxsize=1)
 def year_phrase() -> regex.Pattern[str]:
     """"năm 2025" — a single year (not "năm 2025-2027", not "năm 20255")."""
-    word = regex.escape(words("lint", "years")["year_word"])
+    word = regex.escape(lint_words("years")["year_word"])
     return regex.compile(rf"(?<![\p{{L}}]){word}\s+(?P<y>(?:19|20)\d{{2}})(?!\d)(?!\s*[-–]\s*(?:19|20)?\d{{2}})",
                          regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    table = words("lint", "years")
+    table = lint_words("years")
     return tuple(fold(w) for w in table["horizon"]), tuple(fold(w) for w in table["past"])
 
 
@@ -38,13 +43,12 @@ def _excused(before: str, later: bool) -> bool:
     return any(tail == w or tail.endswith(" " + w) for w in words_before)
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, int | None, int | None]]:
-    """(text, line, page) of every task, target and heading."""
+def _texts(ctx: Context) -> Iterator[tuple[str, Location | None, int]]:
+    """(text, where it starts, how many texts after it it may run on) of every task, target and heading."""
     for task in ctx.plan.tasks:
-        yield task.name, task.location.line, task.location.page
+        yield task.name, task.location, 0
     for target in ctx.plan.targets:
-        where = target.location
-        yield target.name, where.line if where else None, where.page if where else None
+        yield target.name, target.location, 0
     yield from headings(ctx)
 
 
@@ -54,7 +58,7 @@ def outside_period(ctx: Context) -> Iterator[Hit]:
         return
     start, end = ctx.period[0].year, ctx.period[1].year
     label = period_label(*ctx.period)
-    for text, line, page in _texts(ctx):
+    for text, where, lines in _texts(ctx):
         dates = [d.span() for d in WORD_DATE.finditer(text) if d["d"] or d["m"]]
         for m in year_phrase().finditer(text):
             year = int(m["y"])
@@ -65,7 +69,8 @@ def outside_period(ctx: Context) -> Iterator[Hit]:
             params = {"phrase": m.group(), "period": label}
             if start == end:
                 params["expected"] = str(start)
-            yield Hit(line=ctx.locate(line, m.group()), page=page, text=excerpt(text), params=params)
+            before = text.count(m.group(), 0, m.start())
+            yield hit_at(ctx.position(where, m.group(), following=lines, occurrence=before), excerpt(text), params)
 
 
 @check("year.issued-after-period")
@@ -76,11 +81,21 @@ def issued_after_period(ctx: Context) -> Iterator[Hit]:
         from .header import dateline_at
 
         raw = ctx.plan.document.issue_date.raw  # type: ignore[union-attr]
-        yield Hit(line=dateline_at(ctx), text=raw, params={"raw": raw, "period": period_label(*ctx.period)})
+        yield hit_at(dateline_at(ctx), raw, {"raw": raw, "period": period_label(*ctx.period)})
 
 
 def _deadline_end(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _deadline_of(task: Task) -> date | None:
+    """The end of a task's deadline, unless its date is a cited document's ("Theo các mốc tại Quyết định số
+    1441/QĐ-UBND ngày 25/9/2025": the date of the decision, not a deadline)."""
+    if task.deadline is None or not task.deadline.end:
+        return None
+    if task.deadline.kind == "date" and CITED_ID.search(task.deadline.raw):
+        return None
+    return _deadline_end(task.deadline.end)
 
 
 @check("deadline.before-issue")
@@ -89,7 +104,7 @@ def before_issue(ctx: Context) -> Iterator[Hit]:
         return
     earliest = ctx.issue_bounds[0]
     for task in ctx.plan.tasks:
-        end = _deadline_end(task.deadline.end) if task.deadline else None
+        end = _deadline_of(task)
         if end is not None and end < earliest:
             yield Hit(line=task.location.line, page=task.location.page, text=task.deadline.raw,  # type: ignore[union-attr]
                       params={"deadline": task.deadline.raw, "end": day_label(end),  # type: ignore[union-attr]
@@ -101,7 +116,7 @@ def after_period(ctx: Context) -> Iterator[Hit]:
     if ctx.period is None:
         return
     for task in ctx.plan.tasks:
-        end = _deadline_end(task.deadline.end) if task.deadline else None
+        end = _deadline_of(task)
         if end is not None and end > ctx.period[1]:
             yield Hit(line=task.location.line, page=task.location.page, text=task.deadline.raw,  # type: ignore[union-attr]
                       params={"deadline": task.deadline.raw, "end": day_label(end),  # type: ignore[union-attr]

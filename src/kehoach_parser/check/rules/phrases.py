@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 from rapidfuzz import fuzz
 
-from ...text import fold, tone_key
+from ...text import fold, nfc, tone_key
 
 # a word: letters and digits ("CHUYỂN", "5G")
 WORD = regex.compile(r"[\p{L}\d]+")
@@ -43,39 +44,51 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[str], *, fuzzy_score: float | None = None) -> None:
         self.by_fold: dict[int, dict[str, str]] = {}
+        self.by_first: dict[str, list[tuple[int, str, str]]] = {}  # first folded word -> (n, folded, phrase)
         for phrase in phrases:
             n = len(phrase.split())
-            self.by_fold.setdefault(n, {})[fold(phrase)] = phrase
-        self.exact = {tone_key(p.casefold()) for table in self.by_fold.values() for p in table.values()}
+            key = fold(phrase)
+            self.by_fold.setdefault(n, {})[key] = phrase
+            self.by_first.setdefault(key.split()[0], []).append((n, key, phrase))
+        self.printed = {nfc(p).casefold() for table in self.by_fold.values() for p in table.values()}
+        self.exact = {tone_key(p) for p in self.printed}
         self.fuzzy_score = fuzzy_score
+
+    def _candidates(self, folded_tokens: list[str], i: int) -> Iterator[tuple[int, str]]:
+        """(word count, phrase) of the phrases the words from ``i`` on may be a near miss of."""
+        for n, key, phrase in self.by_first.get(folded_tokens[i], ()):
+            if " ".join(folded_tokens[i:i + n]) == key:
+                yield n, phrase
+        if self.fuzzy_score is not None:  # a letter slip may be in the first word too: try every long phrase
+            for n, table in self.by_fold.items():
+                if n >= 3 and i + n <= len(folded_tokens):
+                    folded = " ".join(folded_tokens[i:i + n])
+                    slip = self._one_word_slip(folded, table) if folded not in table else None
+                    if slip is not None:
+                        yield n, slip
 
     def near_misses(self, text: str, *, proper_noun_guard: bool = True) -> Iterator[NearMiss]:
         tokens = list(WORD.finditer(text))
         folded_tokens = [fold_word(t.group()) for t in tokens]
-        for n, table in self.by_fold.items():
-            for i in range(len(tokens) - n + 1):
-                folded = " ".join(folded_tokens[i:i + n])
-                phrase = table.get(folded)
-                if phrase is None and self.fuzzy_score is not None and n >= 3:
-                    phrase = self._one_word_slip(folded, table)
-                if phrase is None:
-                    continue
+        for i in range(len(tokens)):
+            for n, phrase in self._candidates(folded_tokens, i):
                 window = tokens[i:i + n]
-                if any(not GAP.match(text[a.end():b.start()]) for a, b in zip(window, window[1:])):
+                if any(not GAP.match(text[a.end():b.start()]) for a, b in pairwise(window)):
                     continue
                 found = text[window[0].start():window[-1].end()]
-                if tone_key(found.casefold()) in self.exact:
+                printed = found.casefold()
+                if printed in self.printed or tone_key(printed) in self.exact:
                     continue
                 if proper_noun_guard and not found.isupper() and any(w.group()[0].isupper() for w in window[1:]):
                     continue  # "phường An Bình" is a place, not a misspelt "phương án"
-                score = fuzz.ratio(tone_key(found.casefold()), tone_key(phrase.casefold()))
+                score = fuzz.ratio(tone_key(printed), tone_key(phrase.casefold()))
                 yield NearMiss(found, in_case_of(found, phrase), window[0].start(), score)
 
     def _one_word_slip(self, folded: str, table: dict[str, str]) -> str | None:
         words = folded.split()
         for key, phrase in table.items():
             theirs = key.split()
-            differ = [(a, b) for a, b in zip(words, theirs) if a != b]
+            differ = [(a, b) for a, b in zip(words, theirs, strict=False) if a != b]
             if len(differ) == 1 and len(differ[0][1]) >= 3 and fuzz.ratio(*differ[0]) >= self.fuzzy_score:  # type: ignore[operator]
                 return phrase
         return None

@@ -1,104 +1,93 @@
-"""Recipient rules (Decree 30/2020/NĐ-CP): a "Nơi nhận" block whose lines start with "-", end with
-";" (the last with "."), the last being "Lưu: VT, …"."""
+"""Recipient rules (Decree 30/2020/NĐ-CP), read from the closing facts: a "Nơi nhận" block whose lines
+start with "-", end with ";" (the last with "."), the last being a well-formed "Lưu: VT, …" line."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+from rapidfuzz.distance import Levenshtein
 
-from ...segment.markers import AUTHORITY, RECIPIENTS
-from ...segment.paragraphs import Para
-from ...text import is_upper_text
-from ...vocab import words
+from ...extract.facts import RecipientEntry
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check
+from ..registry import Hit, check, hit_at
 
-# "- Như trên; - Lưu: VT." — a second entry on the same line starts after ";" or "."
-SECOND_ENTRY = regex.compile(r"(?<=[;.])\s+(?=[-+•]\s)")
-# "- ", "+ ", "• ", "* " at the start of an entry
-ANY_BULLET = regex.compile(r"^\s*[-+•*–—]\s*")
-# the dash Decree 30 prescribes
-DASH = regex.compile(r"^-\s*\S")
+# a code at most this many letters away from a usual office code (and not one itself) is a slip
+CODE_SLIP = 1
+# shorter codes are too close to each other to tell a slip
+CODE_MIN = 4
 
 
-@lru_cache(maxsize=1)
-def archive_line() -> regex.Pattern[str]:
-    table = words("lint", "recipients")
-    # "Lưu: VT, VHXH." — the records copy
-    return regex.compile(rf"^{regex.escape(table['archive'])}\s*:?\s*{regex.escape(table['archive_office'])}\b",
-                         regex.IGNORECASE)
+def _entries(ctx: Context) -> tuple[RecipientEntry, ...]:
+    return ctx.facts.closing.recipients
 
 
-@dataclass(frozen=True)
-class Entry:
-    text: str  # as printed, bullet included
-    line: int | None
-    page: int | None
-
-    @property
-    def bare(self) -> str:
-        return ANY_BULLET.sub("", self.text).strip()
+def _hit(entry: RecipientEntry, params: dict[str, str], variant: str | None = None) -> Hit:
+    return Hit(line=entry.line, page=entry.page, text=entry.text, params=params, variant=variant)
 
 
-def recipient_block(ctx: Context) -> tuple[Para | None, list[Entry]]:
-    """The "Nơi nhận:" paragraph and the entries under it, up to the signature."""
-    paras = [p for p in ctx.segments.closing if isinstance(p, Para)]
-    start = next((i for i, p in enumerate(paras) if RECIPIENTS.match(p.text)), None)
-    if start is None:
-        head = next((p for p in ctx.segments.items if isinstance(p, Para) and RECIPIENTS.match(p.text)), None)
-        return head, []
-    head = paras[start]
-    entries: list[Entry] = []
-
-    def add(text: str, para: Para) -> None:
-        for part in SECOND_ENTRY.split(text):
-            if part.strip():
-                entries.append(Entry(part.strip(), para.line, para.page))
-
-    rest = head.text[RECIPIENTS.match(head.text).end():].strip()  # type: ignore[union-attr]
-    if rest:
-        add(rest, head)  # "Nơi nhận: - Như trên;"
-    for para in paras[start + 1:]:
-        if AUTHORITY.match(para.text) or (is_upper_text(para.text) and not ANY_BULLET.match(para.text)):
-            break  # the signature
-        if entries and archive_line().match(entries[-1].bare) and not ANY_BULLET.match(para.text):
-            break  # past "Lưu: VT, …" only a bulleted line is still a recipient
-        add(para.text, para)
-    return head, entries
+def _is_archive(ctx: Context, entry: RecipientEntry) -> bool:
+    archive = ctx.facts.closing.archive
+    return archive is not None and archive.entry is entry
 
 
 @check("recipients.missing")
 def missing(ctx: Context) -> Iterator[Hit]:
-    head, entries = recipient_block(ctx)
-    if head is None or not entries:
+    head = ctx.facts.closing.recipients_head
+    if head is None or not _entries(ctx):
         sig = ctx.plan.signature
-        line = head.line if head else (sig.location.line if sig and sig.location else None)
-        yield Hit(line=line, text=head.text if head else None)
+        if head:
+            yield hit_at((head.page, head.line), head.text)
+        else:
+            yield hit_at((sig.location.page, sig.location.line) if sig and sig.location else (None, None))
 
 
 @check("recipients.bullet")
 def bullet(ctx: Context) -> Iterator[Hit]:
-    for entry in recipient_block(ctx)[1]:
-        if not DASH.match(entry.text):
-            yield Hit(line=entry.line, page=entry.page, text=entry.text, params={"entry": entry.text, "bare": entry.bare})
+    for entry in _entries(ctx):
+        if entry.bullet != "-":
+            yield _hit(entry, {"entry": entry.text, "bare": f"{entry.body}{entry.terminator}"})
 
 
 @check("recipients.archive-last")
 def archive_last(ctx: Context) -> Iterator[Hit]:
-    entries = recipient_block(ctx)[1]
-    if entries and not archive_line().match(entries[-1].bare):
-        last = entries[-1]
-        yield Hit(line=last.line, page=last.page, text=last.text, params={"entry": last.bare})
+    entries = _entries(ctx)
+    if entries and ctx.facts.closing.archive is None:
+        yield _hit(entries[-1], {"entry": entries[-1].body})
 
 
 @check("recipients.punctuation")
 def punctuation(ctx: Context) -> Iterator[Hit]:
-    entries = recipient_block(ctx)[1]
+    entries = _entries(ctx)
     for i, entry in enumerate(entries):
-        expected = "." if i == len(entries) - 1 and archive_line().match(entry.bare) else ";"
-        if i == len(entries) - 1 and expected == ";":
+        last = i == len(entries) - 1
+        if last and not _is_archive(ctx, entry):
             continue  # the archive rule already reports a list that does not end with "Lưu: VT, …"
-        if not entry.text.rstrip().endswith(expected):
-            yield Hit(line=entry.line, page=entry.page, text=entry.text, params={"entry": entry.bare, "expected": expected})
+        expected = "." if last else ";"
+        if not entry.terminator.endswith(expected):
+            yield _hit(entry, {"entry": entry.body, "expected": expected})
+
+
+@lru_cache(maxsize=1)
+def _office_codes() -> frozenset[str]:
+    return frozenset(lint_words("recipients", "office_codes"))
+
+
+@check("recipients.archive-format")
+def archive_format(ctx: Context) -> Iterator[Hit]:
+    """"Lưu: VT, <codes>." — the colon, brackets that close, codes that are no slip of a usual one."""
+    archive = ctx.facts.closing.archive
+    if archive is None:
+        return
+    entry = archive.entry
+    if not archive.colon:
+        yield _hit(entry, {"entry": entry.body}, "colon")
+    if not archive.balanced:
+        yield _hit(entry, {"entry": entry.body}, "brackets")
+    codes = _office_codes()
+    for code in archive.codes:
+        if code in codes or len(code) < CODE_MIN or not code.isupper():
+            continue
+        near = sorted(c for c in codes if len(c) >= CODE_MIN - 1 and Levenshtein.distance(code, c) <= CODE_SLIP)
+        if near:
+            yield _hit(entry, {"entry": entry.body, "code": code, "expected": near[0]}, "code")

@@ -1,5 +1,6 @@
 """Signature rules (Decree 30/2020/NĐ-CP): the block is there, its authority is one of TM./KT./TL./
-TUQ./Q., KT. goes with a deputy's position, a collective body signs "TM.", the signer is named."""
+TUQ./Q. printed with its dot and a space, KT. goes with a deputy's position, a collective body (not a
+single-head organ such as a Sở, nor a plan its head issues) signs "TM.", the signer is named."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -10,23 +11,28 @@ import regex
 from ...segment.markers import ANNEX_LABEL, AUTHORITY, RECIPIENTS
 from ...segment.paragraphs import Para
 from ...text import fold, is_upper_text
-from ...vocab import words
+from ...vocab import vocab
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check
+from ..registry import Hit, check, hit_at
 
 # "T/M ỦY BAN", "TM ỦY BAN", "K.T CHỦ TỊCH", "KT: CHỦ TỊCH" — an authority without its proper form
 LOOSE_AUTHORITY = regex.compile(
     r"^(?P<found>(?P<letters>T\s*[/.]?\s*M|K\s*[/.]?\s*T|T\s*[/.]?\s*L|T\s*[/.]?\s*U\s*[/.]?\s*Q|Q)\s*[.:/,]?)\s+(?=\p{Lu})")
 
 
-def _chain_line(ctx: Context) -> int | None:
+# "KT.CHỦ TỊCH", "TM.ỦY BAN": an authority printed without the space after its dot
+NO_SPACE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.(?=\p{Lu})")
+
+
+def _chain_at(ctx: Context) -> tuple[int | None, int | None]:
     sig = ctx.plan.signature
-    return sig.location.line if sig and sig.location else None
+    return (sig.location.page, sig.location.line) if sig and sig.location else (None, None)
 
 
 @lru_cache(maxsize=1)
 def _deputy_prefixes() -> tuple[str, ...]:
-    return tuple(fold(p) for p in words("lint", "signature")["deputy_prefixes"])
+    return tuple(fold(p) for p in lint_words("signature")["deputy_prefixes"])
 
 
 def is_deputy(position: str | None) -> bool:
@@ -45,12 +51,12 @@ def _closing_paras(ctx: Context) -> list[Para]:
 def missing(ctx: Context) -> Iterator[Hit]:
     if ctx.plan.signature is None:
         recipients = next((p for p in _closing_paras(ctx) if RECIPIENTS.match(p.text)), None)
-        yield Hit(line=recipients.line if recipients else None)
+        yield Hit(line=recipients.line if recipients else None, page=recipients.page if recipients else None)
 
 
 @check("signature.authority-invalid")
 def authority_invalid(ctx: Context) -> Iterator[Hit]:
-    spelled = {fold(k): v for k, v in words("lint", "signature")["authority_words"].items()}
+    spelled = {fold(k): v for k, v in lint_words("signature")["authority_words"].items()}
     for para in _closing_paras(ctx):
         text = para.text.strip()
         if AUTHORITY.match(text) or not is_upper_text(text):
@@ -77,7 +83,7 @@ def kt_not_deputy(ctx: Context) -> Iterator[Hit]:
         return
     if any(link.startswith("KT.") for link in sig.chain) and not is_deputy(sig.position):
         chain = " / ".join(sig.chain)
-        yield Hit(line=_chain_line(ctx), text=f"{chain} / {sig.position}", params={"chain": chain, "position": sig.position})
+        yield hit_at(_chain_at(ctx), f"{chain} / {sig.position}", {"chain": chain, "position": sig.position})
 
 
 @check("signature.deputy-without-kt")
@@ -89,15 +95,15 @@ def deputy_without_kt(ctx: Context) -> Iterator[Hit]:
         return  # a deputy signs for the head (KT.) or by delegation (TL., TUQ.)
     position: str = sig.position  # type: ignore[assignment]
     head = position.split(None, 1)[1] if " " in position else position
-    yield Hit(line=_chain_line(ctx), text=position, params={"position": position, "head": head})
+    yield hit_at(_chain_at(ctx), position, {"position": position, "head": head})
 
 
 @lru_cache(maxsize=1)
 def _collective() -> list[tuple[str, str]]:
     """(folded name, the name in capitals as signed) of the bodies that decide collectively."""
-    expand: dict[str, str] = words("organs", "abbreviations")
+    expand: dict[str, str] = vocab().organs.abbreviations
     out = []
-    for name in words("lint", "signature")["collective_organs"]:
+    for name in lint_words("organs", "collective"):
         full = expand.get(name, name)
         out.append((fold(name), full.upper()))
     return sorted(out, key=lambda p: -len(p[0]))
@@ -106,24 +112,35 @@ def _collective() -> list[tuple[str, str]]:
 @check("signature.collective-without-tm")
 def collective_without_tm(ctx: Context) -> Iterator[Hit]:
     sig = ctx.plan.signature
-    issuer = ctx.plan.document.issuer
-    if sig is None or not issuer:
-        return
-    folded = fold(issuer)
+    organ_line = ctx.facts.header.issuing_organ or ctx.plan.document.issuer
+    if sig is None or not organ_line or ctx.facts.header.issued_by_head:
+        return  # a plan its head issues ("Chủ tịch UBND tỉnh … ban hành Kế hoạch") is signed by the head
+    folded = fold(organ_line)
     organ = next((upper for name, upper in _collective() if folded.startswith(name + " ") or folded == name), None)
     if organ is None or (sig.chain and sig.chain[0].startswith("TM.")):
-        return
+        return  # a single-head organ (Sở, Văn phòng, Cục …) signs "KT. GIÁM ĐỐC" without TM.
     first = sig.chain[0] if sig.chain else (sig.position or "")
-    yield Hit(line=_chain_line(ctx), text=first, params={"issuer": issuer, "organ": organ, "first": first})
+    issuer = ctx.plan.document.issuer or organ_line
+    yield hit_at(_chain_at(ctx), first, {"issuer": issuer, "organ": organ, "first": first})
+
+
+@check("signature.authority-spacing")
+def authority_spacing(ctx: Context) -> Iterator[Hit]:
+    """"KT.CHỦ TỊCH": the authority's dot is followed by a space ("KT. CHỦ TỊCH")."""
+    for line in ctx.facts.closing.authority_lines:
+        m = NO_SPACE.match(line.text)
+        if m:
+            fixed = f"{m['auth']}. {line.text[m.end():]}"
+            yield Hit(line=line.line, page=line.page, text=line.text, params={"found": line.text, "expected": fixed})
 
 
 @check("signature.signer-missing")
 def signer_missing(ctx: Context) -> Iterator[Hit]:
     sig = ctx.plan.signature
-    if sig is None:
-        return
+    if sig is None or ctx.facts.closing.packed_signature:
+        return  # a block packed on one line names its position and signer, though not apart
     chain = " / ".join([*sig.chain, *([sig.position] if sig.position and sig.position not in sig.chain[-1:] else [])])
     if not sig.position:
-        yield Hit(line=_chain_line(ctx), text=chain, params={"chain": chain}, variant="position")
+        yield hit_at(_chain_at(ctx), chain, {"chain": chain}, variant="position")
     elif not sig.signer:
-        yield Hit(line=_chain_line(ctx), text=chain, params={"chain": chain})
+        yield hit_at(_chain_at(ctx), chain, {"chain": chain})

@@ -1,4 +1,5 @@
-"""Spelling rules: mixed tone-mark placement ("hoá" beside "hóa") and tone typos in common phrases."""
+"""Spelling rules, on every text of the document but the national motto: mixed tone-mark placement
+("hoá" beside "hóa"), tone typos in common phrases, word-pair typos, doubled words."""
 from __future__ import annotations
 
 import unicodedata
@@ -8,11 +9,14 @@ from functools import lru_cache
 
 import regex
 
+from ...extract.facts import TextSpan
+from ...extract.header import MOTTO
 from ...text import fold
-from ...vocab import words
+from ...vocab.lint import lint_words
 from ..context import Context
-from ..registry import Hit, check
+from ..registry import Hit, check, hit_at
 from .phrases import PhraseIndex, fold_word
+from .typos import PairTypos, doubled_words
 
 # a run of letters: one syllable of Vietnamese
 SYLLABLE = regex.compile(r"\p{L}+")
@@ -27,7 +31,7 @@ class Placement:
 
 @lru_cache(maxsize=1)
 def _rimes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    table = words("lint", "spelling")
+    table = lint_words("spelling")
     return tuple(table["tone_rimes"]), tuple(table["tone_rime_onsets"])
 
 
@@ -72,37 +76,64 @@ def moved(word: str, style: str) -> str:
     return unicodedata.normalize("NFC", "".join(bare))
 
 
+def prose(ctx: Context) -> Iterator[TextSpan]:
+    """The texts spelling rules read: everything but the national motto (whose "HOÀ" is prescribed)."""
+    for span in ctx.facts.spans:
+        if span.zone == "header" and MOTTO.search(span.text):
+            rest = MOTTO.sub(" ", span.text)
+            if rest.strip():
+                yield TextSpan(rest, span.zone, span.pieces, span.in_table)
+            continue
+        yield span
+
+
+def _label(position: tuple[int | None, int | None]) -> str:
+    page, line = position
+    return f"p{page}:{line}" if page else str(line)  # as the text output prints a place
+
+
 @check("spelling.mixed-tone-placement")
 def mixed_tone_placement(ctx: Context) -> Iterator[Hit]:
-    found: dict[str, list[tuple[int, str]]] = {"first": [], "second": []}
-    for number, text in ctx.raw_lines():
-        for m in SYLLABLE.finditer(text):
+    found: dict[str, list[tuple[tuple[int | None, int | None], str]]] = {"first": [], "second": []}
+    for span in prose(ctx):
+        for m in SYLLABLE.finditer(span.text):
             p = placement(m.group())
             if p:
-                found[p.style].append((number, p.word))
+                found[p.style].append((span.position(m.start()), p.word))
     if not found["first"] or not found["second"]:
         return
     majority, minority = sorted(found, key=lambda s: (-len(found[s]), s))
-    lines = sorted({n for n, _ in found[minority]})
-    shown = ", ".join(map(str, lines[:6])) + (", …" if len(lines) > 6 else "")
-    line, word = found[minority][0]
+    places = list(dict.fromkeys(_label(where) for where, _ in found[minority]))
+    shown = ", ".join(places[:6]) + (", …" if len(places) > 6 else "")
+    where, word = found[minority][0]
     # show the other placement on the same word where the file has it ("hoá" beside "hóa")
     twin = next((w for _, w in found[majority] if fold(w) == fold(word)), None)
     example = (twin or moved(word, majority)).lower()
-    yield Hit(line=line, page=ctx.page_of(line), text=word, params={
+    yield hit_at(where, word, {
         "minority": word.lower(), "minority_count": len(found[minority]), "lines": shown,
         "majority": example, "majority_count": len(found[majority]), "fix": moved(word, majority)})
 
 
 @lru_cache(maxsize=1)
 def spelling_phrases() -> PhraseIndex:
-    return PhraseIndex(words("lint", "spelling")["phrases"])
+    return PhraseIndex(lint_words("spelling")["phrases"])
 
 
 @check("spelling.tone-typo")
 def tone_typo(ctx: Context) -> Iterator[Hit]:
     index = spelling_phrases()
-    for number, text in ctx.raw_lines():
-        for miss in index.near_misses(text):
-            yield Hit(line=number, page=ctx.page_of(number), text=miss.found,
-                      params={"found": miss.found, "expected": miss.expected})
+    for span in prose(ctx):
+        for miss in index.near_misses(span.text):
+            yield hit_at(span.position(miss.start), miss.found, {"found": miss.found, "expected": miss.expected})
+
+
+@check("spelling.typo")
+def typo(ctx: Context) -> Iterator[Hit]:
+    for slip in PairTypos(prose(ctx)).slips():
+        yield hit_at(slip.span.position(slip.start), slip.found, {"found": slip.found, "expected": slip.expected})
+
+
+@check("spelling.doubled-word")
+def doubled_word(ctx: Context) -> Iterator[Hit]:
+    for slip in doubled_words(prose(ctx)):
+        yield hit_at(slip.span.position(slip.start), slip.found, {"found": slip.found, "expected": slip.expected})

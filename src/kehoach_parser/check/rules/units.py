@@ -1,5 +1,6 @@
-"""Unit rules: lead and coordinating units named with another level than the issuer's, and lead units
-that are not in the unit vocabulary (the nearest known name suggested)."""
+"""Unit rules: units named with another level than the issuer's, lead units one slip away from a known
+name (the vocabulary chosen by the issuer's level; ordinary names of the usual organ families are never
+reported), and organs renamed or merged before the plan's date named as if they still existed."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,10 +10,12 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz, process
 
+from ...model import Location
 from ...text import SPACES, fold, nfc, tone_key
-from ...vocab import words
+from ...vocab.lint import Renaming, lint_words, renamings
 from ..context import Context, level_pattern
-from ..registry import Hit, check
+from ..registry import Hit, check, hit_at
+from ..util import day_label
 
 # "–", "—" and spaced hyphens all read as " - " ("Văn hóa – Xã hội" = "Văn hóa - Xã hội")
 DASH = regex.compile(r"\s*[-–—]\s*")
@@ -22,17 +25,19 @@ AMPERSAND = regex.compile(r"\s*&\s*")
 LEVEL_SLOT = regex.compile(r"\s*\{level\}")
 # a trailing place name after the level word: "Công an phường Lê Ích Mộc"
 TRAILING_PLACE = regex.compile(r"(?:\s+[\p{Lu}\d][\p{L}\d'’\-]*)+$")
+# punctuation that does not make two unit names differ: "Văn hóa - Xã hội" = "Văn hóa Xã hội"
+PUNCTUATION = regex.compile(r"[\s\-,.;:()]+")
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> list[tuple[str, str]]:
-    table: dict[str, str] = words("lint", "units")["abbreviations"]
+    table: dict[str, str] = lint_words("units", "abbreviations")
     pairs = [(_base(long), _base(short)) for long, short in table.items()]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
 def _base(text: str) -> str:
-    text = AMPERSAND.sub(f" {words('lint', 'units')['conjunction']} ", nfc(text))
+    text = AMPERSAND.sub(f" {lint_words('units', 'tiers', 'conjunction')} ", nfc(text))
     text = DASH.sub(" - ", text)
     return SPACES.sub(" ", tone_key(text.casefold())).strip(" .;,")
 
@@ -45,9 +50,15 @@ def unit_key(text: str) -> str:
     return key
 
 
+def _loose(key: str) -> str:
+    """A unit key without punctuation (a missing dash is no other unit)."""
+    return PUNCTUATION.sub(" ", key).strip()
+
+
 @dataclass(frozen=True)
 class Known:
-    key: str
+    key: str  # unit_key: abbreviations applied (exact matches)
+    base: str  # _base: long forms kept (near misses: "Phòng Văn hóa Xã hôi" beside "Phòng Văn hóa - Xã hội")
     display: str
 
 
@@ -57,19 +68,21 @@ def known_units(level: str | None, extra: tuple[str, ...]) -> list[Known]:
 
 @lru_cache(maxsize=16)
 def _known_units(level: str | None, extra: tuple[str, ...]) -> list[Known]:
+    table: dict[str, list[str]] = lint_words("units", "known")
+    lists = lint_words("units", "level_lists").get(level or "", lint_words("units", "default_lists"))
     out: list[Known] = []
-    for name in [*words("lint", "units")["known"], *extra]:
+    for name in [*(n for key in lists for n in table[key]), *extra]:
         bare = LEVEL_SLOT.sub("", name).strip()
-        out.append(Known(unit_key(bare), bare))
+        out.append(Known(unit_key(bare), _loose(_base(bare)), bare))
         if "{level}" in name and level:
             full = name.replace("{level}", level)
-            out.append(Known(unit_key(full), full))
+            out.append(Known(unit_key(full), _loose(_base(full)), full))
     return out
 
 
 @lru_cache(maxsize=1)
 def _generic() -> tuple[str, ...]:
-    return tuple(fold(w) + " " for w in words("lint", "units")["generic"])
+    return tuple(fold(w) + " " for w in lint_words("units", "generic", "starts"))
 
 
 def is_generic(unit: str) -> bool:
@@ -78,7 +91,7 @@ def is_generic(unit: str) -> bool:
 
 
 def _tier(level: str) -> int | None:
-    for i, tier in enumerate(words("lint", "units")["tiers"]):
+    for i, tier in enumerate(lint_words("units", "tiers", "tiers")):
         if level in tier:
             return i
     return None
@@ -89,11 +102,11 @@ def unit_level(unit: str) -> regex.Match[str] | None:
     return found[-1] if found else None
 
 
-def _units(ctx: Context, *, leads_only: bool) -> Iterator[tuple[str, int | None, int | None]]:
+def _units(ctx: Context, *, leads_only: bool) -> Iterator[tuple[str, Location]]:
     for task in ctx.plan.tasks:
         names = task.lead if leads_only else [*task.lead, *task.coordinators]
         for name in names:
-            yield name, task.location.line, task.location.page
+            yield name, task.location
 
 
 @check("unit.level-mismatch")
@@ -102,32 +115,42 @@ def level_mismatch(ctx: Context) -> Iterator[Hit]:
     tier = _tier(level) if level else None
     if tier is None:
         return
-    for unit, line, page in _units(ctx, leads_only=False):
+    for unit, where in _units(ctx, leads_only=False):
         m = unit_level(unit)
         if m is None or m["level"] == level or _tier(m["level"]) != tier:
             continue
-        expected = unit[: m.start("level")] + level + unit[m.end("level"):]
-        yield Hit(line=ctx.locate(line, unit), page=page, text=unit,
-                  params={"unit": unit, "unit_level": m["level"], "level": level, "expected": expected})
+        expected = unit[: m.start("level")] + level + unit[m.end("level"):]  # type: ignore[operator]
+        yield hit_at(ctx.position(where, unit, following=3), unit,
+                     {"unit": unit, "unit_level": m["level"], "level": level, "expected": expected})
 
 
 @check("unit.unknown")
 def unknown(ctx: Context) -> Iterator[Hit]:
     known = known_units(ctx.level, tuple(ctx.config.extra_units))
-    keys = {k.key for k in known}
-    choices = {k.key: k.display for k in known}
+    keys = {_loose(k.key) for k in known}
+    choices = {k.base: k.display for k in known}
+    score: int = lint_words("units", "near_miss", "score")
     reported: set[str] = set()
-    for unit, line, page in _units(ctx, leads_only=True):
+    for unit, where in _units(ctx, leads_only=True):
         if is_generic(unit) or unit in reported:
             continue
-        if _candidate_key(unit) in keys or _without_place(unit) in keys:
+        if _loose(_candidate_key(unit)) in keys or _loose(_without_place(unit)) in keys:
             continue
+        mine = _loose(_base(unit))
+        best = process.extractOne(mine, choices.keys(), scorer=fuzz.ratio, score_cutoff=score)
+        if best is None or not _one_slip(mine, best[0]):
+            continue  # an ordinary name the vocabulary does not know: not reported
         reported.add(unit)
-        params = {"unit": unit}
-        best = process.extractOne(unit_key(unit), choices.keys(), scorer=fuzz.ratio, score_cutoff=75)
-        if best:
-            params["suggestion"] = choices[best[0]]
-        yield Hit(line=ctx.locate(line, unit), page=page, text=unit, params=params)
+        yield hit_at(ctx.position(where, unit, following=3), unit, {"unit": unit, "suggestion": choices[best[0]]})
+
+
+def _one_slip(found: str, known: str) -> bool:
+    """The same words but one, and that one a letter or mark away ("HDND" for "HĐND", "hôi" for "hội")."""
+    a, b = found.split(), known.split()
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and (fold(differ[0][0]) == fold(differ[0][1]) or fuzz.ratio(*differ[0]) >= 75)
 
 
 def _candidate_key(unit: str) -> str:
@@ -144,3 +167,47 @@ def _without_place(unit: str) -> str:
     if m and TRAILING_PLACE.fullmatch(unit[m.end("level"):]):
         return unit_key(unit[: m.start("level")])
     return unit_key(unit)
+
+
+@lru_cache(maxsize=1)
+def _renamed_pattern() -> tuple[regex.Pattern[str], dict[str, Renaming]]:
+    table = {tone_key(r.old.casefold()): r for r in renamings()}
+    names = sorted((r.old for r in renamings()), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+    # "Bộ Thông tin và Truyền thông", "Sở Tài nguyên và Môi trường" — whole names, any spacing
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternatives})(?![\p{{L}}])", regex.IGNORECASE), table
+
+
+@check("unit.renamed")
+def renamed(ctx: Context) -> Iterator[Hit]:
+    """An organ renamed or merged before the plan's date, named as a current actor (the issuer of a
+    document dated before the change is history, not a slip)."""
+    day = ctx.reference_day
+    if day is None:
+        return
+    pattern, table = _renamed_pattern()
+    history = _historical_issuers(ctx)
+    reported: set[str] = set()
+    for span in ctx.facts.spans:
+        for m in pattern.finditer(span.text):
+            change = table.get(tone_key(SPACES.sub(" ", m.group()).casefold()))
+            if change is None or day < change.since or change.old in reported:
+                continue
+            if (id(span), m.start()) in history:
+                continue
+            reported.add(change.old)
+            yield hit_at(span.position(m.start()), m.group(), {
+                "old": m.group(), "new": change.new, "since": day_label(change.since), "date": day_label(day)})
+
+
+def _historical_issuers(ctx: Context) -> set[tuple[int, int]]:
+    """(span id, offset) of the organ names that are the issuer of a cited document ("… ngày 05/6/2024 của
+    Bộ Thông tin và Truyền thông"): what the organ did before it changed is history, not a slip."""
+    out: set[tuple[int, int]] = set()
+    for cited in ctx.facts.citations:
+        if cited.issuer is None or cited.issuer_source == "symbol":
+            continue
+        at = cited.span.text.find(cited.issuer, max(0, cited.start - 300))
+        if at >= 0:
+            out.add((id(cited.span), at))
+    return out

@@ -1,0 +1,108 @@
+"""The linter's vocabulary (``lint.toml``) loaded once, and the Vietnamese word list the spelling facts
+compare against (underthesea's Viet74K, read as data without importing underthesea).
+
+The rules of ``kehoach check`` and the facts the extractors hand them read their words here; code never
+spells them.
+"""
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..text import tone_key
+from . import load_toml
+
+# the word list inside the underthesea package (one word a line, syllables separated by spaces)
+LEXICON_PARTS = ("corpus", "data", "Viet74K.txt")
+
+
+@lru_cache(maxsize=1)
+def lint_vocabulary() -> dict[str, Any]:
+    """The whole ``lint.toml`` table (read from the package data on first use)."""
+    return load_toml("lint.toml")
+
+
+def lint_words(section: str, *keys: str) -> Any:
+    """A list or table of ``lint.toml``: ``lint_words("units", "known", "commune")``."""
+    table = lint_vocabulary()[section]
+    for key in keys:
+        table = table[key]
+    return table
+
+
+@dataclass(frozen=True)
+class Renaming:
+    """An organ renamed, merged or dissolved: its old name, what replaced it and from which day."""
+
+    old: str
+    new: str
+    since: date
+
+
+@lru_cache(maxsize=1)
+def renamings() -> tuple[Renaming, ...]:
+    return tuple(Renaming(r["old"], r["new"], r["from"]) for r in lint_vocabulary()["renamed"])
+
+
+# a rime whose tone mark has two accepted places ("hoá"/"hóa", "thuỷ"/"thủy"): the only spellings that differ
+TWO_PLACEMENTS = regex.compile(r"[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Vietnamese syllables and two-syllable words, lower case NFC as the word list spells them, and the
+    list's spelling of each syllable whatever its tone placement ("hoá" and "hóa"); empty when the word list
+    is missing."""
+
+    syllables: frozenset[str]
+    pairs: frozenset[str]
+    spelling: dict[str, str]  # tone_key(syllable) -> the syllable as the list prints it
+
+    def __bool__(self) -> bool:
+        return bool(self.syllables)
+
+    def _spelt(self, word: str) -> str:
+        if word in self.syllables or not TWO_PLACEMENTS.search(word):
+            return word
+        return self.spelling.get(tone_key(word), word)
+
+    def has_syllable(self, word: str) -> bool:
+        """``word`` (lower case NFC) is a Vietnamese syllable."""
+        return self._spelt(word) in self.syllables
+
+    def has_pair(self, first: str, second: str) -> bool:
+        """``first second`` (lower case NFC) is a word of the list."""
+        return f"{self._spelt(first)} {self._spelt(second)}" in self.pairs
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The dictionary of the spelling facts: underthesea's Viet74K word list, when underthesea is installed
+    (it is a dependency), plus the accepted pairs of ``lint.toml``. Reading it does not import underthesea."""
+    path = _lexicon_path()
+    text = path.read_text(encoding="utf-8") if path is not None else ""
+    accepted = "\n".join(lint_words("spelling", "typos", "accepted"))
+    words = unicodedata.normalize("NFC", f"{text}\n{accepted}").casefold()
+    syllables = frozenset(words.split())
+    pairs = frozenset(line for line in words.splitlines() if line.count(" ") == 1)
+    spelling = {tone_key(s): s for s in syllables if TWO_PLACEMENTS.search(s)}
+    return Lexicon(syllables, pairs, spelling)
+
+
+def _lexicon_path() -> Path | None:
+    try:
+        spec = importlib.util.find_spec("underthesea")  # finds the package without running it
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder).joinpath(*LEXICON_PARTS)
+        if candidate.is_file():
+            return candidate
+    return None
