@@ -19,13 +19,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
 import regex
 
-from ..vocab import tomllib
+from ..vocab import load_toml
 from .textlayer import inventory, is_syllable
 
 # a token's punctuation around its letters: "(Kiêm", "tra);", "“Nơi"
@@ -57,7 +56,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The word list, indexed (read on first use; empty when the list's package is missing)."""
-    config = tomllib.loads(resources.files("kehoach_parser.vocab").joinpath("ocr.toml").read_text("utf-8"))["lexicon"]
+    config = load_toml("ocr.toml")["lexicon"]
     marks = Marks(inventory().tones, "".join(config["marks"]), "".join(config["stacked"]),
                   tuple(config["stop_codas"]), "".join(config["stop_tones"]))
     words: set[str] = set()

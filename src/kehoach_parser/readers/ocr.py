@@ -66,11 +66,9 @@ INK_STRETCH = 255 / 200  # a coloured pixel's lightest channel at 200 or more is
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[int, str]]:
-    from importlib import resources
+    from ..vocab import load_toml
 
-    from ..vocab import tomllib
-
-    data = tomllib.loads(resources.files("kehoach_parser.vocab").joinpath("ocr.toml").read_text("utf-8"))
+    data = load_toml("ocr.toml")
     return data["sequences"], {ord(k): v for k, v in data["confusables"].items()}
 
 
