@@ -159,3 +159,14 @@ def test_a_line_read_badly_is_read_again_on_its_own(monkeypatch: pytest.MonkeyPa
     texts = [(r["text"], int(r["left"]), int(r["top"])) for r in rows if r["level"] == "5"]
     assert [t for t, _, _ in texts] == ["chữ"] * 5 + ["Nơi", "nhận:"]
     assert texts[-2][1:] == (92, 192)  # back where the line is on the page (the cut-out's margin: 13 px)
+
+
+@pytest.mark.parametrize(("text", "conf", "junk"), [
+    ('r"gax', 16.0, True),  # a seal's ring through a word: very unsure and no syllable
+    ("Thuân", 20.0, False),  # unsure, but a syllable
+    ("2026", 20.0, False),  # a number
+    ("~", 90.0, True),
+    ("-", 90.0, False),
+])
+def test_junk(text: str, conf: float, junk: bool) -> None:
+    assert ocr._junk(text, conf) is junk

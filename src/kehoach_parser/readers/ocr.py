@@ -285,12 +285,11 @@ def _words(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], angle:
             continue
         left, width = float(row["left"]), float(row["width"])
         top, height = float(row["top"]), float(row["height"])
-        if _junk(text, conf):
+        legible = _legible(text, conf)  # first: "Só:đÓ6" keeps its printed "Só:"
+        if legible == text and _junk(text, conf):
             if width < usual or height < 0.6 * usual:
                 continue  # a speck
             legible = ""  # a scrawl the size of a word: left blank
-        else:
-            legible = _legible(text, conf)
         illegible += legible != text  # a word left blank still holds its place: the gap is no column gutter
         word = Word(legible, left, left + width, top, top + height)
         if angle:  # into the straightened frame before the words of a line are given one top and bottom
@@ -456,9 +455,12 @@ def _key(row: dict) -> tuple[str, ...]:
 
 def _junk(text: str, conf: float) -> bool:
     """A speck or an accent read as a word: marks without letters, or a short, unsure reading (a
-    lone letter, odd marks)."""
+    lone letter, odd marks), or a very unsure one that is no syllable ("r"gax": a seal's ring
+    through a word)."""
     letters = sum(c.isalnum() for c in text)
     if not letters:
         return text not in ("-", "+", "–", "•") or conf < 50
     lone = len(text) == 1 and text.isalpha()  # a lone letter (a lone digit is a table's row number)
-    return (conf < 30 and letters < 3) or (conf < 50 and (lone or bool(ODD_MARKS.search(text))))
+    if conf < 30 and (letters < 3 or textlayer.verdict(text) == textlayer.NO_SYLLABLE):
+        return True
+    return conf < 50 and (lone or bool(ODD_MARKS.search(text)))
