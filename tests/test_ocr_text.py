@@ -140,7 +140,7 @@ def _row(line: int, left: int, top: int, width: int, height: int, conf: float, t
 
 
 def test_a_line_read_badly_is_read_again_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A line with a low mean confidence is cut out and read again; its words are replaced by the
+    """A run of words with a low mean confidence is cut out and read again; its words are replaced by the
     second reading, moved back to their place on the page, when Tesseract is surer of it."""
     from PIL import Image
 
@@ -158,7 +158,7 @@ def test_a_line_read_badly_is_read_again_on_its_own(monkeypatch: pytest.MonkeyPa
     assert len(sheets) == 1  # one more run for the whole page
     texts = [(r["text"], int(r["left"]), int(r["top"])) for r in rows if r["level"] == "5"]
     assert [t for t, _, _ in texts] == ["chữ"] * 5 + ["Nơi", "nhận:"]
-    assert texts[-2][1:] == (92, 192)  # back where the line is on the page (the cut-out's margin: 13 px)
+    assert texts[-2][1:] == (66, 192)  # back where the line is on the page (the cut-out: 39 px wider, 13 px taller)
 
 
 @pytest.mark.parametrize(("text", "conf", "junk"), [
@@ -170,3 +170,9 @@ def test_a_line_read_badly_is_read_again_on_its_own(monkeypatch: pytest.MonkeyPa
 ])
 def test_junk(text: str, conf: float, junk: bool) -> None:
     assert ocr._junk(text, conf) is junk
+
+
+def test_a_word_read_twice_is_kept_once() -> None:
+    words = [Word("TRƯỞNG", 393, 450, 597, 609), Word("Ư", 411, 421, 598, 609), Word("THƯỜNG", 454, 511, 597, 609),
+             Word("", 100, 300, 700, 712), Word("ngày", 150, 180, 700, 712)]  # a blank (handwriting) hides nothing
+    assert [w.text for w in ocr._unread_twice(words, 12.0)] == ["TRƯỞNG", "THƯỜNG", "", "ngày"]

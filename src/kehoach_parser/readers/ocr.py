@@ -296,6 +296,7 @@ def _words(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], angle:
             word = _rotated(word, angle, image.width / 2, image.height / 2)
         lines.setdefault(_key(row), []).append(word)
     words = [w for line in lines.values() for segment in _segments(line, usual) for w in _corrected(segment)]
+    words = _unread_twice(words, usual)
     return words, illegible
 
 
@@ -336,8 +337,9 @@ def _confidence(rows: list[dict[str, str]]) -> float:
 
 
 def _reread(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], usual: float) -> list[dict[str, str]]:
-    """Lines Tesseract read badly in the page's layout (a low mean confidence, or one word over two
-    printed lines: the closing's two columns taken as one line, a signature across it) read again
+    """Runs of words Tesseract read badly in the page's layout (a low mean confidence, or one word
+    over two printed lines: the closing's two columns taken as one line, a signature across it;
+    a line's runs are apart by wide gaps) read again
     on their own: their boxes, cut out and stacked on a blank image, in one more run as a block of
     lines. A box's second reading replaces its first when Tesseract is surer of it."""
     from PIL import Image
@@ -349,20 +351,29 @@ def _reread(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], usual
     pad = round(usual / 3)
     doubtful: list[Box] = []
     for line in lines.values():
-        tall = any(float(r["conf"]) < 30 and int(r["height"]) > 1.4 * usual for r in line)
-        if tall or _confidence(line) < REREAD_BELOW:
-            x0, y0 = min(_box(r)[0] for r in line), min(_box(r)[1] for r in line)
-            x1, y1 = max(_box(r)[2] for r in line), max(_box(r)[3] for r in line)
-            doubtful.append((max(0, x0 - pad), max(0, y0 - pad),
-                             min(image.width, x1 + pad), min(image.height, y1 + pad)))
+        runs: list[list[dict[str, str]]] = []  # the line's runs of words apart by wide gaps (two columns)
+        for row in sorted(line, key=lambda r: _box(r)[0]):
+            if runs and _box(row)[0] - _box(runs[-1][-1])[2] <= geometry.GAP_FACTOR * usual:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        for run in runs:
+            printed = [r for r in run if _legible(r["text"].strip(), float(r["conf"])) == r["text"].strip()]
+            tall = any(float(r["conf"]) < 30 and int(r["height"]) > 1.4 * usual for r in printed)
+            if printed and (tall or _confidence(printed) < REREAD_BELOW):  # handwriting reads no better twice
+                x0, y0 = min(_box(r)[0] for r in run), min(_box(r)[1] for r in run)
+                x1, y1 = max(_box(r)[2] for r in run), max(_box(r)[3] for r in run)
+                doubtful.append((max(0, x0 - 3 * pad), max(0, y0 - pad),
+                                 min(image.width, x1 + 3 * pad), min(image.height, y1 + pad)))
     regions: list[Box] = []
     for box in sorted(doubtful, key=lambda b: b[1]):
-        for i, r in enumerate(regions):
-            if box[0] < r[2] and r[0] < box[2] and box[1] < r[3] and r[1] < box[3]:
-                regions[i] = (min(r[0], box[0]), min(r[1], box[1]), max(r[2], box[2]), max(r[3], box[3]))
+        while True:  # merged with every region it overlaps, until it overlaps none: no word is read twice
+            hit = next((r for r in regions if _overlaps(r, box)), None)
+            if hit is None:
                 break
-        else:
-            regions.append(box)
+            regions.remove(hit)
+            box = (min(hit[0], box[0]), min(hit[1], box[1]), max(hit[2], box[2]), max(hit[3], box[3]))
+        regions.append(box)
     kept: list[Box] = []
     budget = REREAD_AREA * image.width * image.height  # a page read badly all over is not read twice
     for r in sorted(regions, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))[:REREAD_MAX]:
@@ -393,9 +404,32 @@ def _reread(binary: str, image: Any, dpi: int, rows: list[dict[str, str]], usual
         gone = {id(r) for r in first}
         out = [r for r in out if id(r) not in gone]
         dx, dy = region[0] - slot[0], region[1] - slot[1]
-        out.extend({**r, "left": str(int(r["left"]) + dx), "top": str(int(r["top"]) + dy),
-                    "block_num": f"again{n}.{r['block_num']}"} for r in second)
+        moved = [{**r, "left": str(int(r["left"]) + dx), "top": str(int(r["top"]) + dy),
+                  "block_num": f"again{n}.{r['block_num']}"} for r in second]
+        # a word of the first reading across the region's edge stays: the second's piece of it goes
+        edge = [_box(r) for r in words if id(r) not in gone and _overlaps(_box(r), region)]
+        out.extend(r for r in moved if not any(_overlaps(_box(r), box) for box in edge))
     return out
+
+
+def _unread_twice(words: list[Word], usual: float) -> list[Word]:
+    """Without the words read twice (a piece of a word read again on its own, "Ư" of "TRƯỞNG"): a
+    word whose middle lies inside a wider word's box goes (not inside a blank one: handwriting left out)."""
+    rows: dict[int, list[Word]] = {}
+    for w in words:
+        rows.setdefault(int(w.cy // max(usual, 1.0)), []).append(w)
+
+    def inside(small: Word, big: Word) -> bool:
+        return big is not small and bool(big.text) and big.x1 - big.x0 > small.x1 - small.x0 \
+            and big.x0 <= small.cx <= big.x1 \
+            and big.top <= small.cy <= big.bottom
+
+    return [w for w in words if not any(inside(w, other) for k in (-1, 0, 1)
+                                        for other in rows.get(int(w.cy // max(usual, 1.0)) + k, ()))]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _segments(line: list[Word], usual: float) -> list[list[Word]]:
