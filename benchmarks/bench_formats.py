@@ -37,12 +37,10 @@ def raw_docx(data: bytes) -> None:
     import docx
 
     document = docx.Document(io.BytesIO(data))
-    for paragraph in document.paragraphs:
-        paragraph.text
+    texts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            for cell in row.cells:
-                cell.text
+            texts.extend(cell.text for cell in row.cells)
 
 
 def raw_pdf(data: bytes) -> None:
@@ -89,7 +87,7 @@ def main() -> int:
         for path in files:
             data = path.read_bytes()
             pages = pages_of(path) if fmt in ("txt", "docx") else None
-            parser_ms.append(_median_ms(lambda: parse(data, name=path.name), repeat))
+            parser_ms.append(_median_ms(lambda data=data, path=path: parse(data, name=path.name), repeat))
             if pages is None:
                 import pdfplumber
 
@@ -97,14 +95,14 @@ def main() -> int:
                     pages = len(pdf.pages)
             page_counts.append(pages)
             if fmt in raw:
-                library_ms.append(_median_ms(lambda: raw[fmt](data), repeat))
+                library_ms.append(_median_ms(lambda fmt=fmt, data=data: raw[fmt](data), repeat))
         doc = statistics.median(parser_ms)
-        per_page = statistics.median(ms / n for ms, n in zip(parser_ms, page_counts))
+        per_page = statistics.median(ms / n for ms, n in zip(parser_ms, page_counts, strict=False))
         line = f"{fmt:<8} {len(files):>4} {sum(page_counts):>5} {doc:>14.1f} {per_page:>8.1f}"
         if library_ms:
             lib = statistics.median(library_ms)
-            lib_page = statistics.median(ms / n for ms, n in zip(library_ms, page_counts))
-            ratio = statistics.median(p / q for p, q in zip(parser_ms, library_ms))
+            lib_page = statistics.median(ms / n for ms, n in zip(library_ms, page_counts, strict=False))
+            ratio = statistics.median(p / q for p, q in zip(parser_ms, library_ms, strict=False))
             line += f" {lib:>15.1f} {lib_page:>8.1f} {ratio:>5.2f}x"
             if fmt == "pdf":
                 worst = ratio

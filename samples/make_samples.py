@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -94,7 +95,7 @@ def _lvl(ilvl: int, fmt: str, text: str, indent: int = 567) -> OxmlElement:
 class Lists:
     """The numbering definitions of one document: Roman sections, "1."/"1.1." items, "a)", "(1)"."""
 
-    ABSTRACTS = {
+    ABSTRACTS: ClassVar[dict[str, list[tuple[str, str]]]] = {
         "roman": [("upperRoman", "%1.")],
         "items": [("decimal", "%1."), ("decimal", "%1.%2."), ("decimal", "%1.%2.%3."), ("decimal", "%1.%2.%3.%4.")],
         "letters": [("lowerLetter", "%1)")],
@@ -316,7 +317,7 @@ def _stitched_rows(tables: list[Table]) -> tuple[list[str], list[list[str]]]:
             if [fold(c) for c in cells] == key:
                 continue
             if not cells[0].strip() and rows:
-                rows[-1] = [join_fragments(a, b) for a, b in zip(rows[-1], cells)]
+                rows[-1] = [join_fragments(a, b) for a, b in zip(rows[-1], cells, strict=False)]
                 continue
             rows.append(cells)
     return header, rows
@@ -509,7 +510,7 @@ def build_docx(txt: Path, out: Path) -> None:
 
 def _items(document, items: list, body: Body, width: float) -> None:
     pending: list[Table] = []
-    for item in items + [None]:
+    for item in [*items, None]:
         if isinstance(item, Table):
             pending.append(item)
             continue

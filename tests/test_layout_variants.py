@@ -125,7 +125,8 @@ FORMAL = "\n".join([
     "TT\tNội dung nhiệm vụ\tĐơn vị tính\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\tKết quả\tGhi chú",
     "(1)\t(2)\t(3)\t(4)\t(5)\t(6)\t(7)\t(8)",
     "A\tNHIỆM VỤ CHUNG\t\t\t\t\t\t",
-    "1\tSố hóa hồ sơ theo Nghị định số 107/2021/NĐ-\tHồ sơ\tTrung tâm Phục vụ hành chính công\tCác phòng chuyên môn\tTháng 9/2026\tHồ sơ số\t",
+    "1\tSố hóa hồ sơ theo Nghị định số 107/2021/NĐ-\tHồ sơ\tTrung tâm Phục vụ hành chính công\tCác phòng chuyên môn"
+    "\tTháng 9/2026\tHồ sơ số\t",
     "\tCP của Chính phủ\t\t\t\t\t\t",
     "2\tTriển khai ký số\tTài khoản\tVăn phòng HĐND và UBND phường\t\t30/6/2026\t\tƯu tiên",
 ])
@@ -145,7 +146,8 @@ def test_formal_header_and_closing_tables_are_read_column_by_column() -> None:
         "TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Nam")
     # the plan's own number in the annex's "(Kèm theo …)" line is not a reference
     assert [r.id for r in plan.references] == ["749/QĐ-TTg", "107/2021/NĐ-CP"]
-    assert [(s.number, s.kind) for s in plan.sections] == [("I", "objectives"), ("II", "tasks"), ("III", "organization")]
+    assert [(s.number, s.kind) for s in plan.sections] == [
+        ("I", "objectives"), ("II", "tasks"), ("III", "organization")]
     assert [t.target.value for t in plan.targets if t.target] == [100]
 
 
@@ -166,4 +168,5 @@ def test_formal_annex_table_with_other_wording_and_column_numbers() -> None:
     assert body[0].lead == ["Văn phòng HĐND và UBND phường"]
     assert body[0].coordinators == ["Phòng Văn hóa - Xã hội", "Công an phường"]
     # "Quý II" without a year takes the plan's year
-    assert body[0].deadline is not None and (body[0].deadline.start, body[0].deadline.end) == ("2026-04-01", "2026-06-30")
+    deadline = body[0].deadline
+    assert deadline is not None and (deadline.start, deadline.end) == ("2026-04-01", "2026-06-30")

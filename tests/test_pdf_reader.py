@@ -56,7 +56,7 @@ def test_a_tab_after_a_number_is_no_column() -> None:
 
 def test_wrapped_lines_join_into_paragraphs() -> None:
     m = Margins(85.0, 538.0)
-    first = TextLine(_words("Thực hiện Kế hoạch số 12/KH-UBND", 113, 100) + [Word("cuối", 512, 538, 100, 112)])
+    first = TextLine([*_words("Thực hiện Kế hoạch số 12/KH-UBND", 113, 100), Word("cuối", 512, 538, 100, 112)])
     wrapped = _line("Phòng Văn hóa - Xã hội chủ trì.", 85, 116)
     indented = _line("Căn cứ Nghị quyết số 57-NQ/TW.", 113, 116)
     short = _line("Câu ngắn kết thúc.", 85, 100)
@@ -92,7 +92,8 @@ def test_grid_merged_cells() -> None:
 
 
 def test_word_wider_than_its_cell_is_put_back_together() -> None:
-    words = [Word("ST", 4, 20, 4, 15), Word("T", 9, 15, 17, 28), Word("Tên", 34, 52, 4, 15), Word("chỉ", 34, 50, 17, 28)]
+    words = [Word("ST", 4, 20, 4, 15), Word("T", 9, 15, 17, 28), Word("Tên", 34, 52, 4, 15),
+             Word("chỉ", 34, 50, 17, 28)]
     g = geometry.grid([(0.0, 0.0, 24.0, 32.0), (24.0, 0.0, 90.0, 32.0)], words, (0.0, 0.0, 90.0, 32.0))
     assert g.rows[0] == ["STT", "Tên chỉ"]  # only a word filling its cell is a broken word
 
@@ -137,7 +138,8 @@ def test_header_and_closing_become_two_column_tables() -> None:
     layout = _layout("003")
     header = layout.blocks[0]
     assert isinstance(header, Table) and header.rows[0].cells[0] == "Số: /KH-UBND"
-    assert header.rows[0].cells[1].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNam Đồng")
+    motto_column = header.rows[0].cells[1]
+    assert motto_column.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNam Đồng")
     closing = next(b for b in layout.blocks if isinstance(b, Table) and b.rows[0].cells[0].startswith("Nơi nhận"))
     left, right = closing.rows[0].cells
     # the closing runs onto the next page: its lines there still join the two columns

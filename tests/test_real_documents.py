@@ -92,7 +92,8 @@ def test_area_targets_and_annex_deadlines() -> None:
     kinds = {t.deadline.raw: t.deadline.kind for t in p.tasks if t.deadline}
     assert kinds["Trước ngày 05 của tháng liền kề"] == "recurring"
     assert kinds["Theo các mốc thời gian tại Phương án số 7178/PA-UBND ngày 14/11/2025 của UBND tỉnh"] == "as_directed"
-    several = next(t.deadline for t in p.tasks if t.deadline and t.deadline.raw.endswith("chậm nhất trong tháng 8/2026"))
+    several = next(t.deadline for t in p.tasks
+                   if t.deadline and t.deadline.raw.endswith("chậm nhất trong tháng 8/2026"))
     assert (several.kind, several.start, several.end) == ("other", "2026-01-01", "2026-08-31")
 
 

@@ -209,7 +209,8 @@ def test_parse_task_table_across_page_break(annex_plan: Callable[[str, str], Pla
 def test_parse_header_with_other_wording(annex_plan: Callable[[str, str], Plan]) -> None:
     annex = _tsv(
         ("TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Kết quả", "Ghi chú"),
-        ("1.", "Rà soát thủ tục hành chính", "Văn phòng HĐND và UBND", "Các phòng, ban, ngành, đơn vị thuộc phường và các tổ dân phố",
+        ("1.", "Rà soát thủ tục hành chính", "Văn phòng HĐND và UBND",
+         "Các phòng, ban, ngành, đơn vị thuộc phường và các tổ dân phố",
          "Tháng 7/2026", "Báo cáo", ""),
     )
     [task] = annex_plan(annex, "x.txt").tasks

@@ -32,7 +32,8 @@ def test_percentages_under_target_headings(heading: str) -> None:
 def test_target_block_inside_each_area() -> None:
     plan = _parse("I. MỤC TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\na) Mục tiêu\n- 100% văn bản được kiểm tra.\n"
                   "- Có ứng dụng AI.\nb) Nhiệm vụ\n- Rà soát 100% văn bản hằng năm.\n"
-                  "2. Cải cách tài chính công\na) Mục tiêu\n- Tỷ lệ giải ngân đạt tối thiểu 95%. 100% đơn vị công khai.\n")
+                  "2. Cải cách tài chính công\na) Mục tiêu\n"
+                  "- Tỷ lệ giải ngân đạt tối thiểu 95%. 100% đơn vị công khai.\n")
     assert [(t.group, t.target.raw) for t in plan.targets if t.target] == [
         ("Cải cách thể chế", "100%"), ("Cải cách tài chính công", "tối thiểu 95%")]
 
@@ -46,7 +47,8 @@ def test_range_is_at_least_its_lower_bound() -> None:
 def test_block_of_bullets_closed_by_one_label_group() -> None:
     plan = _parse("I. NHIỆM VỤ TRỌNG TÂM\n1. Tái cơ cấu ngành công nghiệp\n- Tham mưu chính sách thu hút.\n"
                   "- Phối hợp xây dựng danh mục dự án.\nLãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.\n"
-                  "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.\n"
+                  "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; "
+                  "Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.\n"
                   "2. Phát triển năng lượng\n- Đôn đốc dự án điện gió.\n+ Đơn vị chủ trì: Phòng Quản lý Năng lượng.\n"
                   "- Rà soát nhu cầu cấp điện.\n+ Đơn vị chủ trì: Văn phòng Sở.\n")
     got = [(t.group, t.name, t.lead_person, t.lead, t.coordinators) for t in plan.tasks]

@@ -15,7 +15,7 @@ from ..pipeline import ParsedDocument
 from ..segment.paragraphs import Para
 from ..text import SPACES, fold, nfc
 from ..vocab import alternation, vocab
-from ..vocab.lint import lint_words
+from ..vocab.lint import lint
 from .config import CheckConfig
 
 
@@ -62,7 +62,7 @@ class Context:
     def level(self) -> str | None:
         """The issuer's level word ("phường", "xã", "tỉnh" …, or "bộ" for a ministry), lower case."""
         issuer = self.plan.document.issuer or self.facts.header.issuing_organ or ""
-        organ_levels: dict[str, str] = lint_words("units", "organ_levels")
+        organ_levels: dict[str, str] = lint().units.organ_levels
         folded = fold(issuer)
         for organ, level in sorted(organ_levels.items(), key=lambda kv: -len(kv[0])):
             if folded.startswith(fold(organ) + " "):
@@ -105,7 +105,7 @@ def level_pattern() -> regex.Pattern[str]:
     """A level word of a unit or issuer name, lower case and whole: "… hành chính công xã",
     "xã Vĩnh Bảo", "phường." — never "cấp xã" (a tier, not a place) nor "xã hội"."""
     levels = alternation(vocab().organs.levels, spaces=True)
-    tier = regex.escape(lint_words("units", "tiers", "tier_word"))
+    tier = regex.escape(lint().units.tiers.tier_word)
     # "công xã", "xã Vĩnh Bảo", "xã;": the level word followed by the end, a name or punctuation
     return regex.compile(rf"(?<![\p{{L}}])(?<!{tier}\s)(?P<level>{levels})(?=$|\s+[\p{{Lu}}\d]|\s*[,;.)])")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import signal
@@ -46,8 +47,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     """Run the command line; return its exit status (0 ok, 1 some file failed, 2 usage, 130 Ctrl-C).
 
     ``stdout``/``stderr``/``stdin`` replace the process's streams (tests run the CLI in-process)."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    out = stdout or sys.stdout or io.StringIO()  # a process started with its standard output closed has none:
+    err = stderr or sys.stderr or io.StringIO()  # writing to it fails as a closed stream does (below)
+    if stdout is None and sys.stdout is None:
+        out.close()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = build_parser().parse_args(argv)

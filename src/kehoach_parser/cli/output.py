@@ -29,5 +29,5 @@ def write_text(stream: TextIO, text: str, what: str = STDOUT) -> None:
     try:
         stream.write(text)
         stream.flush()
-    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+    except (OSError, ValueError, AttributeError) as exc:  # ValueError: a closed stream; None: no stream at all
         raise OutputError(what, reason_of(exc)) from None

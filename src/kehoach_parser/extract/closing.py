@@ -164,7 +164,8 @@ def extract_annexes(annexes: list[AnnexPart]) -> list[Annex]:
         title = ""
         for para in annex.title_paras:
             title = join_fragments(title, para.text)
-        out.append(Annex(label=clean(annex.label_text) if annex.label_text else None, title=clean(title).rstrip(" .:") or None,
+        out.append(Annex(label=clean(annex.label_text) if annex.label_text else None,
+                         title=clean(title).rstrip(" .:") or None,
                          attached=clean(annex.attached.text) if annex.attached else None,
                          location=_where(annex.label)))
     return out

@@ -6,11 +6,14 @@ from datetime import date
 
 import regex
 
+from ..vocab import vocab
+
 # "22/12/2024", "01.4.2025", "5-9-2019"
 NUMERIC_DATE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
 # "ngày 10 tháng 7 năm 2025", "ngày tháng năm 2026", "ngày … tháng 03 năm 2026"
 WORD_DATE = regex.compile(
-    r"ngày\s*(?P<d>\d{1,2})?[\s.…_/]*tháng\s*(?P<m>\d{1,2})?[\s.…_/]*năm\s*(?P<y>(?:19|20)\d{2})?",
+    rf"{vocab().grammar.day}\s*(?P<d>\d{{1,2}})?[\s.…_/]*{vocab().grammar.month}\s*(?P<m>\d{{1,2}})?[\s.…_/]*"
+    rf"{vocab().grammar.year}\s*(?P<y>(?:19|20)\d{{2}})?",
     regex.IGNORECASE,
 )
 

@@ -16,9 +16,10 @@ from .organs import Organ, header_organs, issuer_of, parse_organ
 from .timespans import calendar_expressions
 
 # "Phường Lê Ích Mộc, ngày 10 tháng 7 năm 2025", "Nam Đồng, ngày tháng 03 năm 2026"
-DATELINE = regex.compile(r"(?:^|\s)(?P<place>\p{Lu}[^,\d]*?)\s*,\s*(?P<date>ngày\b.*)$")
+DATELINE = regex.compile(rf"(?:^|\s)(?P<place>\p{{Lu}}[^,\d]*?)\s*,\s*(?P<date>{vocab().grammar.day}\b.*)$")
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": the national motto column
-MOTTO = regex.compile(alternation(vocab().closing.motto, spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"), regex.IGNORECASE)
+MOTTO = regex.compile(alternation(vocab().closing.motto, spaces=True).replace(r"\s+\-\s+", r"\s*[-–]\s*"),
+                      regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -32,9 +32,8 @@ def person_name(text: str) -> str | None:
     if not candidate or len(candidate) > 60:
         return None
     shaped = " ".join(w.capitalize() for w in candidate.split()) if candidate.isupper() else candidate
-    if NAME_SHAPE.match(shaped):
-        if shaped.split()[0] in _surnames() or _ner_says_person(shaped):
-            return candidate  # as printed
+    if NAME_SHAPE.match(shaped) and (shaped.split()[0] in _surnames() or _ner_says_person(shaped)):
+        return candidate  # as printed
     return None
 
 

@@ -16,12 +16,12 @@ from functools import lru_cache
 import regex
 
 from ..text import clean, fold, is_upper_text
-from ..vocab import vocab
+from ..vocab import vocab, vowel_class
 
 # a token that is an identifier, not a word: "1050/QĐ-SCT", "57-NQ/TW"
 ID_TOKEN = regex.compile(r"\d|/")
 # a Vietnamese vowel, with or without marks: a token without one is an abbreviation ("VLNCN")
-VOWEL = regex.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", regex.I)
+VOWEL = regex.compile(vowel_class())
 # the words of a name: "Lào", "Cai", "1050/QĐ-SCT", "-"
 TOKEN = regex.compile(r"\S+")
 
@@ -124,7 +124,7 @@ def _starts_organ(text: str) -> bool:
 def _split_place(text: str) -> tuple[str, str | None, str | None]:
     """("Công Thương", "tỉnh", "Lào Cai") of "Công Thương tỉnh Lào Cai": the last level word that has
     a place after it and is not inside a name ("Văn hóa - Xã hội", "Lao động … và Xã hội")."""
-    tokens = [m for m in TOKEN.finditer(text)]
+    tokens = list(TOKEN.finditer(text))
     folded = [fold(m.group()) for m in tokens]
     v = _vocab()
     for i in range(len(tokens) - 1, -1, -1):

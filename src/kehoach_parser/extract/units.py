@@ -23,7 +23,8 @@ def _splitter() -> regex.Pattern[str]:
     starters = sorted(vocab().units.starters, key=len, reverse=True)
     alternatives = "|".join(regex.escape(s) for s in starters)
     # ", Phòng …" / " và các …" / "; …"
-    return regex.compile(rf"\s*;\s*|,\s+(?=(?:{alternatives})\b)|\s+và\s+(?=(?:{alternatives})\b)")
+    and_ = regex.escape(vocab().grammar.and_)
+    return regex.compile(rf"\s*;\s*|,\s+(?=(?:{alternatives})\b)|\s+{and_}\s+(?=(?:{alternatives})\b)")
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,8 @@ from ..vocab import alternation, vocab
 # "95%", "99,5 %", "100" — a number, optionally a percentage
 NUMBER = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?")
 # "95%", "60-70%", "60% - 70%" — a percentage, or a range of them (its lower bound is the target)
-PERCENT = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?:%\s*)?(?:[-–]\s*(?P<upper>\d+(?:[.,]\d+)?)\s*)?(?P<pct>%)")
+PERCENT = regex.compile(r"(?<![\d/])(?P<num>\d+(?:[.,]\d+)?)\s*(?:%\s*)?"
+                        r"(?:[-–]\s*(?P<upper>\d+(?:[.,]\d+)?)\s*)?(?P<pct>%)")
 # "(2025-2027)", "giai đoạn 2025 - 2027"
 PERIOD = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
 # "≥", ">=", "≤" right before the number

@@ -6,7 +6,6 @@ provenance (page and line of every line and row) and nothing about plans.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class Table:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
-Block = Union[Line, Table]
+Block = Line | Table
 
 
 @dataclass

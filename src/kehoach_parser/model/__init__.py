@@ -1,7 +1,7 @@
 """Pydantic models: the single definition of the output contract (plan-json.md, version 1)."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -126,7 +126,8 @@ class Signature(_Model):
     organ: str | None = None
     position: str | None = None
     signer: str | None = None
-    chain: list[str] = Field(default_factory=list, description='every marker line: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]')
+    chain: list[str] = Field(default_factory=list,
+                             description='every marker line: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]')
     location: Location | None = None
 
 

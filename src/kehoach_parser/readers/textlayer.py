@@ -7,12 +7,11 @@ microseconds per word.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..vocab import load_toml
+from ..vocab import alternation, syllables
 
 # punctuation around a word: "(Kèm", "2026;", "“Chuyển", "đổi”,"
 EDGE_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -23,38 +22,18 @@ GARBLED_BELOW = 0.5  # a page whose share of Vietnamese syllables among its lett
 SAMPLE = 160  # words looked at per page (spread over it): enough to tell, cheap on a dense page
 
 
-@dataclass(frozen=True)
-class Inventory:
-    onsets: tuple[str, ...]
-    medials: tuple[str, ...]
-    nuclei: tuple[str, ...]
-    codas: tuple[str, ...]
-    tones: str
-
-
-@lru_cache(maxsize=1)
-def inventory() -> Inventory:
-    """The syllable inventory of ``vocab/syllables.toml`` (read once)."""
-    data = load_toml("syllables.toml")
-    return Inventory(tuple(data["onsets"]), tuple(data["medials"]), tuple(data["nuclei"]), tuple(data["codas"]),
-                     "".join(data["tones"]))
-
-
 @lru_cache(maxsize=1)
 def _syllable() -> regex.Pattern[str]:
     """onset + medial + nucleus + coda, each an alternation longest first ("ngh" before "ng")."""
-    inv = inventory()
-
-    def alt(items: tuple[str, ...]) -> str:
-        return "|".join(regex.escape(i) for i in sorted(items, key=len, reverse=True))
-
+    inv = syllables()
+    alt = alternation  # longest first: "ngh" before "ng"
     # "thương", "quy", "nghiêng", "oanh": one whole toneless syllable
     return regex.compile(f"(?:{alt(inv.onsets)})(?:{alt(inv.medials)})(?:{alt(inv.nuclei)})(?:{alt(inv.codas)})")
 
 
 def is_syllable(word: str) -> bool:
     """``word`` (letters only) is a Vietnamese syllable once its tone mark is taken off."""
-    tones = inventory().tones
+    tones = "".join(syllables().tones)
     bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if c not in tones)
     return _syllable().fullmatch(unicodedata.normalize("NFC", bare)) is not None
 

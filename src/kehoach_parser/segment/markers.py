@@ -28,7 +28,8 @@ ENUMERATOR = regex.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\([a-zđ]\)|[ivx]{1,4}\))
 # (the number word read with any marks: OCR prints "Só: 1105/KH-ĐKT"; an illegible, handwritten number
 # between the word and the symbol, "Só:đÓ6 /KH-…", is kept in ``num`` for the extractor to judge)
 NUMBER_LINE = regex.compile(
-    rf"(?:^|\s)(?P<word>{tone_tolerant(vocab().grammar.number, capital=True)})\s*(?P<colon>[:.])?\s*(?P<num>[^\s/:]{{1,12}}?)?"
+    rf"(?:^|\s)(?P<word>{tone_tolerant(vocab().grammar.number, capital=True)})"
+    r"\s*(?P<colon>[:.])?\s*(?P<num>[^\s/:]{1,12}?)?"
     r"\s*/\s*(?P<sym>[\p{Lu}\p{Ll}0-9Đđ./\-–]+)")
 
 
@@ -49,7 +50,8 @@ RECIPIENTS = regex.compile(rf"^(?:{alternation(vocab().closing.recipients, space
 AUTHORITY = regex.compile(r"^(?P<auth>T/?M|K/?T|T/?L|TUQ|Q)\s*\.\s*(?P<rest>\p{Lu}.*)?$")
 # "PHỤ LỤC", "PHỤ LỤC I: DANH MỤC …", "Phụ lục 2", "PHỤ LỤC SỐ 01"
 ANNEX_LABEL = regex.compile(
-    rf"^(?P<label>(?:{alternation(vocab().closing.annex_labels, spaces=True)})(?:\s+(?:[IVXL]{{1,5}}|\d{{1,2}}|[A-Z])\b)?)"
+    rf"^(?P<label>(?:{alternation(vocab().closing.annex_labels, spaces=True)})"
+    r"(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z])\b)?)"
     r"\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 # "(Ban hành kèm theo Kế hoạch số …)", "(kèm theo …)"
@@ -98,6 +100,8 @@ def _upper_prefix(text: str, length: int) -> bool:
 
 def is_structural(text: str) -> bool:
     """Lines that always start a paragraph of their own (never a wrapped continuation)."""
+    if text[:1].islower() and ")" not in text[:6]:  # the rest of a sentence: only "kèm theo …" can open one
+        return bool(ANNEX_ATTACHED.match(text))
     return bool(
         BULLET_LINE.match(text)
         or numbered(text)

@@ -50,7 +50,7 @@ def paragraphs(layout: Layout) -> list[Item]:
 
     def close() -> None:
         if len(pieces) > 1 and isinstance(items[-1], Para):
-            items[-1] = replace(items[-1], text=join_all(pieces))
+            items[-1] = replace(items[-1], text=join_all(pieces), tail=pieces[-1])
         pieces.clear()
 
     for block in layout.blocks:
@@ -59,11 +59,13 @@ def paragraphs(layout: Layout) -> list[Item]:
             items.append(block)
             continue
         prev = items[-1] if items else None
-        if isinstance(prev, Para) and (_continues_block(prev, block, single=len(pieces) == 1) if blank_separated
-                                       else _continues(prev, block, width, single=len(pieces) == 1)):
-            pieces.append(block.text)
-            items[-1] = replace(prev, tail=block.text)
-            continue
+        if isinstance(prev, Para):
+            single, tail = len(pieces) == 1, pieces[-1] if pieces else prev.tail
+            goes_on = _continues_block(prev, block, single=single) if blank_separated \
+                else _continues(prev, block, width, single=single, tail=tail)
+            if goes_on:
+                pieces.append(block.text)
+                continue
         close()
         items.append(Para(block.text, block.page, block.line, block.blank_before, block.hard_break, block.text))
         pieces.append(block.text)
@@ -99,10 +101,11 @@ def _blank_separated(layout: Layout) -> bool:
     return 0.15 * len(lines) <= opened <= 0.7 * len(lines) and len(inside) >= 10 and carried >= 0.3 * len(inside)
 
 
-def _continues(prev: Para, line: Line, width: int | None, *, single: bool) -> bool:
-    """``line`` goes on the paragraph ``prev`` (``single``: ``prev`` has one line so far)."""
+def _continues(prev: Para, line: Line, width: int | None, *, single: bool, tail: str) -> bool:
+    """``line`` goes on the paragraph ``prev`` (``single``: ``prev`` has one line so far; ``tail``: its
+    last line)."""
     text = line.text
-    tail = prev.tail or prev.text
+    tail = tail or prev.text
     if YEAR_END.search(tail) and YEAR_RANGE_REST.match(text):
         return True  # "giai đoạn 2026" / "- 2030": a year range broken before its dash
     if line.hard_break or is_structural(text):

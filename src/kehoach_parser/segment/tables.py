@@ -233,7 +233,7 @@ def _merge(table: LogicalTable, target: LogicalRow, cells: list[str]) -> None:
 
 
 def _is_header_repeat(cells: list[str], header_key: list[str]) -> bool:
-    filled = [(fold(c), h) for c, h in zip(cells, header_key) if c or h]
+    filled = [(fold(c), h) for c, h in zip(cells, header_key, strict=False) if c or h]
     if not filled:
         return True
     same = sum(1 for c, h in filled if c == h or (c and h and fuzz.ratio(c, h) >= 90))

@@ -25,13 +25,23 @@ def nfc(text: str) -> str:
 
 def clean(text: str) -> str:
     """Contract string: NFC, no markup, whitespace runs collapsed, trimmed."""
-    return SPACES.sub(" ", MARKUP.sub(" ", nfc(text))).strip()
+    text = nfc(text)
+    if "*" in text or "|" in text or "<" in text:
+        text = MARKUP.sub(" ", text)
+    return _collapse(text)
 
 
 def tidy(text: str) -> str:
     """Reader string: NFC, whitespace runs collapsed, trimmed; no markup removal (for formats
     without markup, where "*" or "|" are printed characters)."""
-    return SPACES.sub(" ", nfc(text)).strip()
+    return _collapse(nfc(text))
+
+
+def _collapse(text: str) -> str:
+    """Runs of white space (no-break and zero-width spaces included) as one space, trimmed."""
+    if "\u200b" in text or "\ufeff" in text:
+        return SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def strip_bullet(text: str) -> str:
@@ -66,9 +76,14 @@ def tone_key(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(out))
 
 
+# characters of a text that decide whether it is set in capitals: a heading is short, and a text of
+# capitals longer than this is judged on its start (linear cost on a paragraph of megabytes)
+CAPITALS_WINDOW = 2000
+
+
 def is_upper_text(text: str, threshold: float = 0.8) -> bool:
     """True when most letters are capitals ("I. MỤC TIÊU", "TM. ỦY BAN NHÂN DÂN")."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text[:CAPITALS_WINDOW] if c.isalpha()]
     if not letters:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= threshold

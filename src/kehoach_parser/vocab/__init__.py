@@ -14,14 +14,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .model import Vocabulary
+from .model import SyllableInventory, Vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found]
 
-__all__ = ["Vocabulary", "alternation", "load_toml", "tomllib", "tone_tolerant", "vocab"]
+__all__ = ["SyllableInventory", "Vocabulary", "alternation", "load_toml", "syllables", "tomllib", "tone_tolerant",
+           "vocab"]
 
 
 @lru_cache(maxsize=16)
@@ -35,6 +36,12 @@ def load_toml(name: str) -> dict[str, Any]:
 def vocab() -> Vocabulary:
     """The vocabulary of ``vietnamese.toml``, typed and validated (read on first use)."""
     return Vocabulary.model_validate(load_toml("vietnamese.toml"))
+
+
+@lru_cache(maxsize=1)
+def syllables() -> SyllableInventory:
+    """The syllable inventory of ``syllables.toml`` (onsets, medials, nuclei, codas, tone marks)."""
+    return SyllableInventory.model_validate(load_toml("syllables.toml"))
 
 
 def alternation(items: Iterable[str], *, spaces: bool = False) -> str:
@@ -55,6 +62,12 @@ _VOWELS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị", "o": "oòóỏõọôồốổỗộơờớởỡợ",
     "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ",
 }
+
+
+def vowel_class() -> str:
+    """A character class of every Vietnamese vowel with any marks, either case."""
+    letters = "".join(_VOWELS.values())
+    return f"[{letters}{letters.upper()}]"
 
 
 def tone_tolerant(word: str, *, capital: bool = False) -> str:

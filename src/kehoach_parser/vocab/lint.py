@@ -12,29 +12,21 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import regex
 
 from ..text import tone_key
 from . import load_toml
+from .model import LintVocabulary
 
 # the word list inside the underthesea package (one word a line, syllables separated by spaces)
 LEXICON_PARTS = ("corpus", "data", "Viet74K.txt")
 
 
 @lru_cache(maxsize=1)
-def lint_vocabulary() -> dict[str, Any]:
-    """The whole ``lint.toml`` table (read from the package data on first use)."""
-    return load_toml("lint.toml")
-
-
-def lint_words(section: str, *keys: str) -> Any:
-    """A list or table of ``lint.toml``: ``lint_words("units", "known", "commune")``."""
-    table = lint_vocabulary()[section]
-    for key in keys:
-        table = table[key]
-    return table
+def lint() -> LintVocabulary:
+    """The vocabulary of ``lint.toml``, typed and validated (read on first use)."""
+    return LintVocabulary.model_validate(load_toml("lint.toml"))
 
 
 @dataclass(frozen=True)
@@ -48,7 +40,7 @@ class Renaming:
 
 @lru_cache(maxsize=1)
 def renamings() -> tuple[Renaming, ...]:
-    return tuple(Renaming(r["old"], r["new"], r["from"]) for r in lint_vocabulary()["renamed"])
+    return tuple(Renaming(r.old, r.new, r.from_) for r in lint().renamed)
 
 
 # a rime whose tone mark has two accepted places ("hoá"/"hóa", "thuỷ"/"thủy"): the only spellings that differ
@@ -88,7 +80,7 @@ def lexicon() -> Lexicon:
     (it is a dependency), plus the accepted pairs of ``lint.toml``. Reading it does not import underthesea."""
     path = _lexicon_path()
     text = path.read_text(encoding="utf-8") if path is not None else ""
-    accepted = "\n".join(lint_words("spelling", "typos", "accepted"))
+    accepted = "\n".join(lint().spelling.typos.accepted)
     words = unicodedata.normalize("NFC", f"{text}\n{accepted}").casefold()
     syllables = frozenset(words.split())
     pairs = frozenset(line for line in words.splitlines() if line.count(" ") == 1)

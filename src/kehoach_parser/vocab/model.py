@@ -2,6 +2,7 @@
 when the file is first read (a misspelt key or a wrong type fails loudly at start-up)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -165,3 +166,138 @@ class Vocabulary(_Table):
     closing: Closing
     people: People
     paragraphs: Paragraphs
+
+
+# --------------------------------------------------------------------------------------------
+# lint.toml: the words the rules of ``kehoach check`` compare against
+
+
+class LintHeader(_Table):
+    mixed_case_kinds: Words  # "CTr": a kind abbreviation printed in mixed case
+
+
+class LintOrgans(_Table):
+    collective: Words  # bodies that decide collectively and sign "TM."
+    heads: Words  # single heads: "Chủ tịch", "Giám đốc" …
+    issuing_verbs: Words
+    extra_heads: Words  # issuers of cited documents besides the organs: "Công ty", "Giám đốc" …
+
+
+class LintSignature(_Table):
+    deputy_prefixes: Words
+    authority_words: dict[str, str]  # "THAY MẶT" -> "TM."
+
+
+class LintRecipients(_Table):
+    archive: str  # "Lưu"
+    archive_office: str  # "VT"
+    office_codes: Words
+
+
+class LintCitations(_Table):
+    by_name: Words
+    party_organs: Words
+    kind_abbreviations: Words
+    before_connectors: Words
+    clause_openers: Words
+    symbol_issuers: dict[str, str]  # "CP" -> "Chính phủ"
+
+
+class LintYears(_Table):
+    horizon: Words
+    past: Words
+
+
+class WordStarts(_Table):
+    starts: Words
+
+
+class NearMiss(_Table):
+    score: int
+
+
+class Tiers(_Table):
+    tiers: tuple[Words, ...]
+    tier_word: str
+    conjunction: str
+
+
+class LintUnits(_Table):
+    default_lists: Words
+    level_lists: dict[str, Words]  # level word -> the lists of known units it uses
+    organ_levels: dict[str, str]
+    known: dict[str, Words]  # list name -> unit names
+    families: WordStarts
+    near_miss: NearMiss
+    generic: WordStarts
+    tiers: Tiers
+    abbreviations: dict[str, str]
+
+
+class Renamed(_Table):
+    """An organ renamed, merged or dissolved on a day."""
+
+    old: str
+    new: str
+    from_: date = Field(alias="from")
+
+
+class LintHeadings(_Table):
+    common: Words
+
+
+class FunctionWords(_Table):
+    words: Words
+
+
+class Typos(_Table):
+    min_uses: int
+    max_edits: int
+    min_uses_of_real_word: int
+    accepted: Words
+
+
+class LintSpelling(_Table):
+    tone_rimes: Words
+    tone_rime_onsets: Words
+    phrases: Words
+    function_words: FunctionWords
+    typos: Typos
+
+
+class LintTargets(_Table):
+    share_words: Words
+
+
+class Structure(_Table):
+    rule_chars: str
+
+
+class LintVocabulary(_Table):
+    """The whole of ``lint.toml``."""
+
+    draft_markers: Words
+    header: LintHeader
+    organs: LintOrgans
+    signature: LintSignature
+    recipients: LintRecipients
+    citations: LintCitations
+    years: LintYears
+    units: LintUnits
+    renamed: tuple[Renamed, ...]
+    headings: LintHeadings
+    spelling: LintSpelling
+    targets: LintTargets
+    structure: Structure
+
+
+# --------------------------------------------------------------------------------------------
+# syllables.toml: the parts of a Vietnamese syllable (a garbled text layer reads as none)
+
+
+class SyllableInventory(_Table):
+    onsets: Words  # "", "b", "ch", "ngh" …
+    medials: Words  # "", "o", "u"
+    nuclei: Words  # "a", "ă", "iê", "ươ" …
+    codas: Words  # "", "c", "ng", "nh" …
+    tones: Words  # the combining tone marks

@@ -9,7 +9,7 @@ import regex
 from ...model import Annex
 from ...text import fold
 from ...text.roman import roman_value, to_roman
-from ...vocab.lint import lint_words
+from ...vocab import vocab
 from ..context import Context
 from ..registry import Hit, check, hit_at, joined, label
 
@@ -34,7 +34,7 @@ def numbering(ctx: Context) -> Iterator[Hit]:
             continue
         m = LABEL_NUMERAL.search(annex.label)
         base = annex.label[: m.start()] if m else annex.label
-        base = regex.sub(rf"\s+{lint_words('annexes', 'number')}$", "", base, flags=regex.IGNORECASE)
+        base = regex.sub(rf"\s+{vocab().grammar.number}$", "", base, flags=regex.IGNORECASE)
         if m and regex.fullmatch(r"[IVXL]+", m["num"]) and roman_value(m["num"]) == position:
             continue
         expected = f"{base} {to_roman(position)}"
@@ -69,7 +69,7 @@ def attached_format(ctx: Context) -> Iterator[Hit]:
 
 def _date_words(raw: str) -> str:
     """"10 tháng 7 năm 2025" of "ngày 10 tháng 7 năm 2025" (the template prints its own "ngày")."""
-    word = lint_words("annexes")["date"]
+    word = vocab().grammar.day
     return regex.sub(rf"^{word}\s*", "", raw, flags=regex.IGNORECASE)
 
 

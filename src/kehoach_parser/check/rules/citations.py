@@ -12,7 +12,7 @@ import regex
 from ...extract.facts import CitationFact, document_key
 from ...extract.facts.citations import ID_PART, INNER_SPACE, symbol_parts
 from ...text import fold, tone_key
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at, joined
 from ..util import day_label
@@ -33,12 +33,12 @@ def _citations(ctx: Context) -> list[CitationFact]:
 
 @lru_cache(maxsize=1)
 def _party_organs() -> frozenset[str]:
-    return frozenset(tone_key(o.casefold()) for o in lint_words("citations", "party_organs"))
+    return frozenset(tone_key(o.casefold()) for o in lint().citations.party_organs)
 
 
 @lru_cache(maxsize=1)
 def _by_name() -> frozenset[str]:
-    return frozenset(fold(k) for k in lint_words("citations", "by_name"))
+    return frozenset(fold(k) for k in lint().citations.by_name)
 
 
 def _conventional(doc_id: str) -> bool:
@@ -123,7 +123,7 @@ def date_conflict(ctx: Context) -> Iterator[Hit]:
 
 @lru_cache(maxsize=1)
 def _organ_codes() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    table: dict[str, str] = lint_words("citations", "symbol_issuers")
+    table: dict[str, str] = lint().citations.symbol_issuers
     folded = {k.casefold(): k for k in table}
     long_first = sorted((k for k in table if len(k) >= 3), key=len, reverse=True)
     return table, folded, long_first

@@ -13,7 +13,7 @@ from ...extract.facts import Position, PrintedLine
 from ...extract.header import MOTTO
 from ...text import fold, is_upper_text
 from ...vocab import vocab
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at, joined, label
 from ..util import excerpt
@@ -29,7 +29,7 @@ MOTTO_LONGEST = 60
 @lru_cache(maxsize=1)
 def symbol_form() -> regex.Pattern[str]:
     """"KH-UBND", "2025/QĐ-UBND", "CTr-UBND": kind abbreviation and organ parts in capitals."""
-    mixed = "|".join(map(regex.escape, lint_words("header", "mixed_case_kinds")))
+    mixed = "|".join(map(regex.escape, lint().header.mixed_case_kinds))
     # "KH-UBND", "QĐ-BKHCN", "CTr-BCĐ", "2025/NĐ-CP" (a year first: normative documents)
     return regex.compile(rf"^(?:\d{{4}}/)?(?:[A-ZĐ]+|{mixed})(?:[-/][A-ZĐ0-9]+)+$")
 
@@ -119,7 +119,7 @@ def symbol_format(ctx: Context) -> Iterator[Hit]:
         return
     printed = line.symbol
     expected = regex.sub(r"\s+", "", printed).replace("–", "-").upper()
-    for mixed in lint_words("header", "mixed_case_kinds"):
+    for mixed in lint().header.mixed_case_kinds:
         if expected.startswith(mixed.upper() + "-"):
             expected = mixed + expected[len(mixed):]
     if printed != expected or not symbol_form().match(printed):

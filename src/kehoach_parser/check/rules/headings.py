@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...model import Location
 from ...vocab import vocab
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at
 from .phrases import PhraseIndex
@@ -15,7 +15,7 @@ from .phrases import PhraseIndex
 
 @lru_cache(maxsize=1)
 def heading_phrases() -> PhraseIndex:
-    phrases = [*vocab().section_kinds, *lint_words("headings", "common")]
+    phrases = [*vocab().section_kinds, *lint().headings.common]
     # letter slips too ("TỔ CHỨC THỰC HIỆNN"), in phrases long enough that one slip cannot make other words
     return PhraseIndex(phrases, fuzzy_score=80)
 

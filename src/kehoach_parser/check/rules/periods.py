@@ -11,7 +11,8 @@ from ...extract.dates import WORD_DATE
 from ...extract.references import DOC_ID
 from ...model import Location, Task
 from ...text import fold
-from ...vocab.lint import lint_words
+from ...vocab import vocab
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at
 from ..util import day_label, excerpt, period_label
@@ -24,15 +25,15 @@ CITED_ID = regex.compile(DOC_ID)
 @lru_cache(maxsize=1)
 def year_phrase() -> regex.Pattern[str]:
     """"năm 2025" — a single year (not "năm 2025-2027", not "năm 20255")."""
-    word = regex.escape(lint_words("years")["year_word"])
+    word = regex.escape(vocab().grammar.year)
     return regex.compile(rf"(?<![\p{{L}}]){word}\s+(?P<y>(?:19|20)\d{{2}})(?!\d)(?!\s*[-–]\s*(?:19|20)?\d{{2}})",
                          regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    table = lint_words("years")
-    return tuple(fold(w) for w in table["horizon"]), tuple(fold(w) for w in table["past"])
+    table = lint().years
+    return tuple(fold(w) for w in table.horizon), tuple(fold(w) for w in table.past)
 
 
 def _excused(before: str, later: bool) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ...extract.facts import RecipientEntry
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at
 
@@ -70,7 +70,7 @@ def punctuation(ctx: Context) -> Iterator[Hit]:
 
 @lru_cache(maxsize=1)
 def _office_codes() -> frozenset[str]:
-    return frozenset(lint_words("recipients", "office_codes"))
+    return frozenset(lint().recipients.office_codes)
 
 
 @check("recipients.archive-format")

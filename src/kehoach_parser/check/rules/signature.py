@@ -12,7 +12,7 @@ from ...segment.markers import ANNEX_LABEL, AUTHORITY, RECIPIENTS
 from ...segment.paragraphs import Para
 from ...text import fold, is_upper_text
 from ...vocab import vocab
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at
 
@@ -32,7 +32,7 @@ def _chain_at(ctx: Context) -> tuple[int | None, int | None]:
 
 @lru_cache(maxsize=1)
 def _deputy_prefixes() -> tuple[str, ...]:
-    return tuple(fold(p) for p in lint_words("signature")["deputy_prefixes"])
+    return tuple(fold(p) for p in lint().signature.deputy_prefixes)
 
 
 def is_deputy(position: str | None) -> bool:
@@ -56,7 +56,7 @@ def missing(ctx: Context) -> Iterator[Hit]:
 
 @check("signature.authority-invalid")
 def authority_invalid(ctx: Context) -> Iterator[Hit]:
-    spelled = {fold(k): v for k, v in lint_words("signature")["authority_words"].items()}
+    spelled = {fold(k): v for k, v in lint().signature.authority_words.items()}
     for para in _closing_paras(ctx):
         text = para.text.strip()
         if AUTHORITY.match(text) or not is_upper_text(text):
@@ -103,7 +103,7 @@ def _collective() -> list[tuple[str, str]]:
     """(folded name, the name in capitals as signed) of the bodies that decide collectively."""
     expand: dict[str, str] = vocab().organs.abbreviations
     out = []
-    for name in lint_words("organs", "collective"):
+    for name in lint().organs.collective:
         full = expand.get(name, name)
         out.append((fold(name), full.upper()))
     return sorted(out, key=lambda p: -len(p[0]))

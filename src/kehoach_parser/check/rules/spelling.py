@@ -12,7 +12,7 @@ import regex
 from ...extract.facts import TextSpan
 from ...extract.header import MOTTO
 from ...text import fold
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at
 from .phrases import PhraseIndex, fold_word
@@ -31,8 +31,8 @@ class Placement:
 
 @lru_cache(maxsize=1)
 def _rimes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    table = lint_words("spelling")
-    return tuple(table["tone_rimes"]), tuple(table["tone_rime_onsets"])
+    table = lint().spelling
+    return tuple(table.tone_rimes), tuple(table.tone_rime_onsets)
 
 
 def placement(word: str) -> Placement | None:
@@ -116,7 +116,7 @@ def mixed_tone_placement(ctx: Context) -> Iterator[Hit]:
 
 @lru_cache(maxsize=1)
 def spelling_phrases() -> PhraseIndex:
-    return PhraseIndex(lint_words("spelling")["phrases"])
+    return PhraseIndex(lint().spelling.phrases)
 
 
 @check("spelling.tone-typo")

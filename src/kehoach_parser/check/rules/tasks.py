@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...model import Target, Task
 from ...text import fold
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, label
 from ..util import excerpt
@@ -81,7 +81,7 @@ def value_missing(ctx: Context) -> Iterator[Hit]:
 
 @lru_cache(maxsize=1)
 def _share_words() -> tuple[str, ...]:
-    return tuple(fold(w) + " " for w in lint_words("targets", "share_words"))
+    return tuple(fold(w) + " " for w in lint().targets.share_words)
 
 
 @check("target.impossible")

@@ -15,7 +15,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ...extract.facts import TextSpan
 from ...text import fold
-from ...vocab.lint import lexicon, lint_words
+from ...vocab import alternation, syllables
+from ...vocab.lint import lexicon, lint
 from .phrases import in_case_of
 
 # a word: a run of letters ("CHUYỂN", "hợp")
@@ -69,7 +70,7 @@ def _joined(text: str, a: Word, b: Word) -> bool:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in lint_words("spelling", "function_words", "words"))
+    return frozenset(w.casefold() for w in lint().spelling.function_words.words)
 
 
 def doubled_words(spans: Iterable[TextSpan]) -> Iterator[Slip]:
@@ -111,10 +112,10 @@ class PairTypos:
 
     def __init__(self, spans: Iterable[TextSpan]) -> None:
         self.lexicon = lexicon()
-        typos = lint_words("spelling", "typos")
-        self.min_uses: int = typos["min_uses"]
-        self.max_edits: int = typos["max_edits"]
-        self.min_uses_of_real_word: int = typos["min_uses_of_real_word"]
+        typos = lint().spelling.typos
+        self.min_uses: int = typos.min_uses
+        self.max_edits: int = typos.max_edits
+        self.min_uses_of_real_word: int = typos.min_uses_of_real_word
         self.counts: Counter[tuple[str, str]] = Counter()
         self.occurrences: list[_Occurrence] = []
         for span in spans:
@@ -229,8 +230,8 @@ def _between_vowel_groups(folded: str, at: int) -> bool:
     return not (folded[at - 1] in VOWELS and folded[at] in VOWELS)
 
 
-# the onset consonants of a syllable, longest first: "ngh", "tr", "đ" …
-ONSET = regex.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?")
+# the onset consonants of a syllable, longest first: "ngh", "tr", "đ" … (the syllable inventory's)
+ONSET = regex.compile(rf"^(?:{alternation(syllables().onsets)})?")
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
 

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from ...model import Location
 from ...text import SPACES, fold, nfc, tone_key
-from ...vocab.lint import Renaming, lint_words, renamings
+from ...vocab.lint import Renaming, lint, renamings
 from ..context import Context, level_pattern
 from ..registry import Hit, check, hit_at
 from ..util import day_label
@@ -31,13 +31,13 @@ PUNCTUATION = regex.compile(r"[\s\-,.;:()]+")
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> list[tuple[str, str]]:
-    table: dict[str, str] = lint_words("units", "abbreviations")
+    table: dict[str, str] = lint().units.abbreviations
     pairs = [(_base(long), _base(short)) for long, short in table.items()]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
 def _base(text: str) -> str:
-    text = AMPERSAND.sub(f" {lint_words('units', 'tiers', 'conjunction')} ", nfc(text))
+    text = AMPERSAND.sub(f" {lint().units.tiers.conjunction} ", nfc(text))
     text = DASH.sub(" - ", text)
     return SPACES.sub(" ", tone_key(text.casefold())).strip(" .;,")
 
@@ -68,8 +68,8 @@ def known_units(level: str | None, extra: tuple[str, ...]) -> list[Known]:
 
 @lru_cache(maxsize=16)
 def _known_units(level: str | None, extra: tuple[str, ...]) -> list[Known]:
-    table: dict[str, list[str]] = lint_words("units", "known")
-    lists = lint_words("units", "level_lists").get(level or "", lint_words("units", "default_lists"))
+    table = lint().units.known
+    lists = lint().units.level_lists.get(level or "", lint().units.default_lists)
     out: list[Known] = []
     for name in [*(n for key in lists for n in table[key]), *extra]:
         bare = LEVEL_SLOT.sub("", name).strip()
@@ -82,7 +82,7 @@ def _known_units(level: str | None, extra: tuple[str, ...]) -> list[Known]:
 
 @lru_cache(maxsize=1)
 def _generic() -> tuple[str, ...]:
-    return tuple(fold(w) + " " for w in lint_words("units", "generic", "starts"))
+    return tuple(fold(w) + " " for w in lint().units.generic.starts)
 
 
 def is_generic(unit: str) -> bool:
@@ -91,7 +91,7 @@ def is_generic(unit: str) -> bool:
 
 
 def _tier(level: str) -> int | None:
-    for i, tier in enumerate(lint_words("units", "tiers", "tiers")):
+    for i, tier in enumerate(lint().units.tiers.tiers):
         if level in tier:
             return i
     return None
@@ -129,7 +129,7 @@ def unknown(ctx: Context) -> Iterator[Hit]:
     known = known_units(ctx.level, tuple(ctx.config.extra_units))
     keys = {_loose(k.key) for k in known}
     choices = {k.base: k.display for k in known}
-    score: int = lint_words("units", "near_miss", "score")
+    score: int = lint().units.near_miss.score
     reported: set[str] = set()
     for unit, where in _units(ctx, leads_only=True):
         if is_generic(unit) or unit in reported:

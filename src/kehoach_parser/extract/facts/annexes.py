@@ -9,7 +9,6 @@ import regex
 
 from ...model import Annex
 from ...vocab import alternation, vocab
-from ...vocab.lint import lint_words
 from ..dates import WORD_DATE
 
 # " / /2026", " 05/01/2026", " …/…/2026" after "ngày": a numeric date with blank parts allowed
@@ -36,13 +35,13 @@ class AttachedLine:
 @lru_cache(maxsize=1)
 def attached_form() -> regex.Pattern[str]:
     """"(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND phường An Bình)" split in its parts."""
-    table = lint_words("annexes")
+    g = vocab().grammar
     lead = alternation(vocab().closing.attached, spaces=True)
     return regex.compile(
         rf"(?:{lead})\s+(?P<kind>.*?)"
-        rf"(?:\s+{table['number']}\b\s*:?\s*(?P<num>\d+)?\s*(?:/\s*(?P<sym>[\p{{L}}\d\-–/]+))?)?"
-        rf"(?:\s*,?\s*{table['date']}\b(?P<date>.*?))?"
-        rf"(?:\s*,?\s*{table['issuer']}\b\s*(?P<issuer>[^)]*))?\s*\)?\s*$",
+        rf"(?:\s+{g.number}\b\s*:?\s*(?P<num>\d+)?\s*(?:/\s*(?P<sym>[\p{{L}}\d\-–/]+))?)?"
+        rf"(?:\s*,?\s*{g.day}\b(?P<date>.*?))?"
+        rf"(?:\s*,?\s*{g.of}\b\s*(?P<issuer>[^)]*))?\s*\)?\s*$",
         regex.IGNORECASE,
     )
 
@@ -50,12 +49,12 @@ def attached_form() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _number_word() -> regex.Pattern[str]:
     # "số" as a word of the line: "Kế hoạch số /KH-UBND"
-    return regex.compile(rf"(?<![\p{{L}}]){lint_words('annexes', 'number')}\b", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}]){vocab().grammar.number}\b", regex.IGNORECASE)
 
 
 def date_parts(after: str) -> DateParts | None:
     """(day, month, year) of the text after "ngày" in an attachment line; blank parts are None."""
-    m = WORD_DATE.search(f"{lint_words('annexes', 'date')} {after}")
+    m = WORD_DATE.search(f"{vocab().grammar.day} {after}")
     if m is None or not (m["d"] or m["m"] or m["y"]):
         m = LOOSE_NUMERIC.match(after)
     if m is None:

@@ -13,7 +13,7 @@ import regex
 
 from ...text import fold, is_upper_text, tone_key
 from ...vocab import vocab
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..dates import NUMERIC_DATE, WORD_DATE, parse_date
 from ..references import Mention, issuer_after, mentions
 from .spans import TextSpan
@@ -86,7 +86,7 @@ class CitationFact:
 @lru_cache(maxsize=1)
 def _heads() -> regex.Pattern[str]:
     """First words of an issuer: an organ ("Bộ", "Sở", "Công ty") or a post ("Giám đốc", "Thủ tướng")."""
-    heads = {*vocab().citations.issuer_heads, *lint_words("organs", "extra_heads"), *lint_words("organs", "heads")}
+    heads = {*vocab().citations.issuer_heads, *lint().organs.extra_heads, *lint().organs.heads}
     alternatives = "|".join(regex.escape(h) for h in sorted(heads, key=len, reverse=True))
     # "Bộ Tài chính", "Giám đốc Sở …": a head word, whole, in its printed case
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternatives})(?![\p{{L}}])")
@@ -94,20 +94,20 @@ def _heads() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _folded_heads() -> tuple[str, ...]:
-    heads = {*vocab().citations.issuer_heads, *lint_words("organs", "extra_heads"), *lint_words("organs", "heads")}
+    heads = {*vocab().citations.issuer_heads, *lint().organs.extra_heads, *lint().organs.heads}
     return tuple(fold(h) + " " for h in heads)
 
 
 @lru_cache(maxsize=1)
 def _of_issuer() -> regex.Pattern[str]:
-    word = regex.escape(lint_words("citations", "issuer_word"))
+    word = regex.escape(vocab().grammar.of)
     # "của Bộ Chính trị", "CỦA THỦ TƯỚNG CHÍNH PHỦ": the issuer word and what follows it
     return regex.compile(rf"(?<![\p{{L}}]){word}\s+(?=\S)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _connectors() -> regex.Pattern[str]:
-    words_ = sorted(lint_words("citations", "before_connectors"), key=len, reverse=True)
+    words_ = sorted(lint().citations.before_connectors, key=len, reverse=True)
     # "… phê duyệt tại" at the end of the words before a citation: trailing connectors
     return regex.compile(rf"(?:\s+(?:{'|'.join(map(regex.escape, words_))}))+\s*[,]?\s*$", regex.IGNORECASE)
 
@@ -123,13 +123,13 @@ def _stops() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _symbol_issuers() -> tuple[dict[str, str], dict[str, str]]:
-    table: dict[str, str] = lint_words("citations", "symbol_issuers")
+    table: dict[str, str] = lint().citations.symbol_issuers
     return table, {k.casefold(): k for k in table}
 
 
 @lru_cache(maxsize=1)
 def _kind_abbreviations() -> frozenset[str]:
-    return frozenset(k.casefold() for k in lint_words("citations", "kind_abbreviations"))
+    return frozenset(k.casefold() for k in lint().citations.kind_abbreviations)
 
 
 def symbol_parts(doc_id: str) -> tuple[SymbolPart, ...]:

@@ -11,7 +11,7 @@ from ...segment.document import Segments
 from ...segment.markers import AUTHORITY, RECIPIENTS
 from ...segment.paragraphs import Para
 from ...text import is_upper_text
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from .header import PrintedLine
 
 # "- Như trên; - Lưu: VT." — a second entry on the same line starts after ";" or "."
@@ -66,9 +66,9 @@ class ClosingFacts:
 
 @lru_cache(maxsize=1)
 def archive_pattern() -> regex.Pattern[str]:
-    table = lint_words("recipients")
+    table = lint().recipients
     # "Lưu: VT, VHXH." / "Lưu VT, VP(TH)" — the records copy and what follows it
-    return regex.compile(rf"^{regex.escape(table['archive'])}(?P<colon>\s*:)?\s*(?P<codes>.*)$", regex.IGNORECASE)
+    return regex.compile(rf"^{regex.escape(table.archive)}(?P<colon>\s*:)?\s*(?P<codes>.*)$", regex.IGNORECASE)
 
 
 def entry(text: str, page: int | None, line: int | None) -> RecipientEntry:

@@ -14,7 +14,7 @@ from ...segment.markers import number_line as find_number_line
 from ...segment.paragraphs import Para
 from ...text import SPACES, fold, is_upper_text, nfc
 from ...vocab import alternation, vocab
-from ...vocab.lint import lint_words
+from ...vocab.lint import lint
 from ..dates import WORD_DATE
 from ..header import DATELINE, MOTTO
 
@@ -85,14 +85,14 @@ def header_paras(seg: Segments) -> tuple[Para, ...]:
 
 @lru_cache(maxsize=1)
 def _rule_chars() -> regex.Pattern[str]:
-    chars = regex.escape(lint_words("structure", "rule_chars"))
+    chars = regex.escape(lint().structure.rule_chars)
     # "-------", "___": padding under a header line
     return regex.compile(rf"[{chars}]{{3,}}")
 
 
 @lru_cache(maxsize=1)
 def _organ_starts() -> tuple[str, ...]:
-    names = [*lint_words("units", "families", "starts"), *lint_words("organs", "collective"), *vocab().organs.names]
+    names = [*lint().units.families.starts, *lint().organs.collective, *vocab().organs.names]
     return tuple(fold(n) + " " for n in names)
 
 
@@ -103,7 +103,7 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
     dateline: PrintedLine | None = None
     motto: list[PrintedLine] = []
     organs: list[PrintedLine] = []
-    drafts = [fold(m) for m in lint_words("draft_markers")]
+    drafts = [fold(m) for m in lint().draft_markers]
     draft = False
     for para in paras:
         text = para.text
@@ -199,13 +199,13 @@ def _issuing_organ(organs: list[PrintedLine]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _head_issues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    heads = "|".join(regex.escape(h) for h in sorted(lint_words("organs", "heads"), key=len, reverse=True))
-    verbs = "|".join(regex.escape(v) for v in lint_words("organs", "issuing_verbs"))
+    heads = "|".join(regex.escape(h) for h in sorted(lint().organs.heads, key=len, reverse=True))
+    verbs = "|".join(regex.escape(v) for v in lint().organs.issuing_verbs)
     kinds = alternation(vocab().citations.kinds)
     # "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng ban hành Kế hoạch …" at the start of a preamble paragraph
     preamble = regex.compile(rf"^(?:{heads})\s[^.;:]*?\s(?:{verbs})\s+(?:{kinds})\b", regex.IGNORECASE)
     # "(Ban hành kèm theo Kế hoạch số … của Chủ tịch UBND tỉnh …)"
-    attached = regex.compile(rf"\s{regex.escape(lint_words('annexes', 'issuer'))}\s+(?:{heads})\b", regex.IGNORECASE)
+    attached = regex.compile(rf"\s{regex.escape(vocab().grammar.of)}\s+(?:{heads})\b", regex.IGNORECASE)
     return preamble, attached
 
 
