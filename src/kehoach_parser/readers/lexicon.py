@@ -24,8 +24,8 @@ from pathlib import Path
 
 import regex
 
-from ..vocab import load_toml
-from .textlayer import inventory, is_syllable
+from ..vocab import load_toml, syllables
+from .textlayer import is_syllable
 
 # a token's punctuation around its letters: "(Kiêm", "tra);", "“Nơi"
 TOKEN = regex.compile(r"^([\p{P}\p{S}]*)(\p{L}+)([\p{P}\p{S}]*)$")
@@ -57,7 +57,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The word list, indexed (read on first use; empty when the list's package is missing)."""
     config = load_toml("ocr.toml")["lexicon"]
-    marks = Marks(inventory().tones, "".join(config["marks"]), "".join(config["stacked"]),
+    marks = Marks("".join(syllables().tones), "".join(config["marks"]), "".join(config["stacked"]),
                   tuple(config["stop_codas"]), "".join(config["stop_tones"]))
     words: set[str] = set()
     names: set[str] = set()
