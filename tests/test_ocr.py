@@ -139,5 +139,6 @@ def test_scanned_plan_without_its_stamp_and_handwriting() -> None:
     assert "/KH-TCTLNTW-C04" in text and "996" not in text  # the handwritten number is left blank, not guessed
     assert "page(s) 1" in warnings["ocr_illegible"]
     assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "II. NỘI DUNG" in lines
-    assert "Nơi nhận:" in lines and "- UBQG PC AIDS, MT, MD (đê báo cáo);" in lines
-    assert "Đại tá Bùi Duy Hưng" in lines
+    closing = lines[lines.index("Nơi nhận:"):]
+    assert closing[1].startswith("- UBQG PC AIDS, MT, MD (") and closing[10].startswith("- Lưu: VT, P5. NMC")
+    assert "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC" in closing and "Đại tá Bùi Duy Hưng" in closing
