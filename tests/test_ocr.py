@@ -97,3 +97,48 @@ def test_tesseract_binary_is_located_by_path() -> None:
     if shutil.which("tesseract") is None:
         pytest.skip("tesseract is not installed")
     assert Path(shutil.which("tesseract")).name == "tesseract"
+
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+
+def _text(path: Path) -> tuple[str, dict[str, str]]:
+    from kehoach_parser.api import parse_document
+    from kehoach_parser.layout import Line
+
+    layout = parse_document(path).layout
+    lines = []
+    for block in layout.blocks:
+        cells = [block.text] if isinstance(block, Line) else [c for row in block.rows for c in row.cells]
+        lines.extend(part for cell in cells for part in cell.split("\n"))
+    return "\n".join(lines), dict(layout.warnings)
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_garbled_signed_pdf_reads_as_printed() -> None:
+    """05: the page images of a signed PDF whose text layer lies, with a red seal over the signature."""
+    text, warnings = _text(REAL / "05_laocai-dkt-1105-kiem-tra-vlncn-garbled.pdf")
+    assert "ocr" in warnings and "text_layer_garbled" in warnings
+    lines = text.splitlines()
+    assert "KẾ HOẠCH" in lines and "ĐOÀN KIỂM TRA" in lines  # tone marks put back by the lexicon
+    assert "Kiểm tra việc chấp hành Quy định pháp luật" in text
+    assert "T/M. ĐOÀN KIỂM TRA" in lines and "ĐỀ CƯƠNG BÁO CÁO PHỤC VỤ CÔNG TÁC KIỂM TRA" in lines
+    assert "- Giám đốc Sở" in text and "- Thành viên Đoàn" in text  # the "Nơi nhận" column, line by line
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_scanned_plan_without_its_stamp_and_handwriting() -> None:
+    """11: a scan with a red incoming stamp beside the header, a handwritten number and day, a red
+    seal over the signature."""
+    text, warnings = _text(REAL / "11_bca-tctlntw-996-kiem-soat-ma-tuy-scan.pdf")
+    lines = text.splitlines()
+    assert "BỘ CÔNG AN" in lines and "KẾ HOẠCH" in lines
+    assert "LÂM ĐỒNG" not in text and "1614" not in text  # the red incoming stamp is not read
+    assert "/KH-TCTLNTW-C04" in text and "996" not in text  # the handwritten number is left blank, not guessed
+    assert "page(s) 1" in warnings["ocr_illegible"]
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in lines and "II. NỘI DUNG" in lines
+    closing = lines[lines.index("Nơi nhận:"):]
+    assert closing[1].startswith("- UBQG PC AIDS, MT, MD (") and closing[10].startswith("- Lưu: VT, P5. NMC")
+    assert "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC" in closing and "Đại tá Bùi Duy Hưng" in closing

@@ -160,7 +160,7 @@ def test_giant_page_is_rendered_under_the_pixel_budget(monkeypatch: pytest.Monke
     scales: list[float] = []
 
     class Fake:
-        def render(self, index: int, scale: float) -> None:
+        def render(self, index: int, scale: float, *, colour: bool = False) -> None:
             scales.append(scale)
             raise RuntimeError("stop")
 

@@ -16,9 +16,9 @@ import pytest
 
 from kehoach_parser.api import parse_document
 from kehoach_parser.check import Finding, check_document
-from kehoach_parser.text import caseless as match_key
 from kehoach_parser.layout import Line
 from kehoach_parser.pipeline import ParsedDocument
+from kehoach_parser.text import caseless as match_key
 
 EXPECTED: dict[str, list[tuple[str, int | None]]] = {
     "000": [

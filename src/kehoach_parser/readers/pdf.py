@@ -102,7 +102,10 @@ def read_pdf(data: bytes, *, options: ReadOptions | None = None, ocr_dpi: int = 
             warnings.append(("ocr_skipped", f"page(s) {_ranges(wanted)} need OCR, which is off (ocr='never'): "
                                             "they were left empty"))
         elif wanted:
-            _ocr(document, [pages[n - 1] for n in wanted], options, ocr_dpi)
+            illegible = _ocr(document, [pages[n - 1] for n in wanted], options, ocr_dpi)
+            if illegible:
+                warnings.append(("ocr_illegible", f"page(s) {_ranges(illegible)}: words OCR could not read as print "
+                                                  "(handwriting?) were left out"))
             reason = {"scanned": "have no text layer", "garbled": "have a garbled text layer",
                       "forced": "were asked to be"}
             said = "; ".join(f"{_ranges(need[k])} {reason[k]}" for k in ("scanned", "garbled", "forced") if need[k])
@@ -137,19 +140,27 @@ def _text_layer(content: PageContent) -> str:
     return "text"
 
 
-def _ocr(document: Document, pages: list[Page], options: ReadOptions, dpi: int) -> None:
-    """Read ``pages`` by OCR (within the OCR budgets), in place."""
-    from .ocr import ocr_page
+def _ocr(document: Document, pages: list[Page], options: ReadOptions, dpi: int) -> list[int]:
+    """Read ``pages`` by OCR (within the OCR budgets), in place; the numbers of the pages where
+    words were left out as handwriting or illegible."""
+    from .ocr import ocr_page, reconcile
 
     limits = options.limits
     if len(pages) > limits.ocr_max_pages:
         raise BudgetExceeded(f"{len(pages):,} pages need OCR, more than {limits.ocr_max_pages:,}", "ocr_max_pages")
+    illegible: list[int] = []
+    readings = []
     for page in pages:
         options.deadline.check()
-        words, cells = ocr_page(document, page.number - 1, page.width, page.height, dpi=dpi,
-                                max_pixels=limits.ocr_max_pixels)
-        page.lines, page.grids = _split(words, cells, page.number)
+        reading = ocr_page(document, page.number - 1, page.width, page.height, dpi=dpi,
+                           max_pixels=limits.ocr_max_pixels)
+        readings.append(reading)
+        if reading.illegible:
+            illegible.append(page.number)
+    for page, reading, words in zip(pages, readings, reconcile([r.words for r in readings]), strict=True):
+        page.lines, page.grids = _split(words, reading.tables, page.number)
         page.ocr = True
+    return illegible
 
 
 def _split(words: list[Word], tables: list[tuple[BBox, list[BBox]]], number: int) -> tuple[list[TextLine], list[Grid]]:

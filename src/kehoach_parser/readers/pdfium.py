@@ -97,11 +97,12 @@ class Document:
             raise CorruptProblem(f"page {index + 1} of the PDF cannot be read (damaged?)")
         return handle
 
-    def render(self, index: int, scale: float) -> Any:
-        """Page ``index`` rendered in grey at ``scale`` pixels per point, as a PIL image."""
+    def render(self, index: int, scale: float, *, colour: bool = False) -> Any:
+        """Page ``index`` rendered at ``scale`` pixels per point, as a PIL image: grey ("L"), or
+        "RGB" with ``colour``."""
         page = self.pdf[index]
         try:
-            return page.render(scale=scale, grayscale=True).to_pil().convert("L")
+            return page.render(scale=scale, grayscale=not colour).to_pil().convert("RGB" if colour else "L")
         finally:
             page.close()
 
