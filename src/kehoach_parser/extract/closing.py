@@ -109,6 +109,7 @@ def extract_signature(closing: list[Item]) -> Signature | None:
     and the signer's name, from the paragraphs of the closing block."""
     sig = Signature()
     seen = False
+    placed = False  # a position line stands after the last authority: a later one is a post under the seal
     lines = [piece for item in closing if isinstance(item, Para) and not RECIPIENTS.match(item.text)
              and not BULLET_LINE.match(item.text) for piece in _expand(item)]
     for item in lines:
@@ -125,12 +126,14 @@ def extract_signature(closing: list[Item]) -> Signature | None:
                     sig.organ = rest
             if rest and _is_position(rest):
                 sig.position = rest
-            seen = True
+            seen, placed = True, False
             continue
         if fold(text) in _stamps():
             continue
         if is_upper_text(text) and _is_position(text):
-            sig.position = clean(text)
+            if not placed:  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the signing title; "PHÓ CỤC TRƯỞNG" after it: a post
+                sig.position = clean(text)
+                placed = True
             if sig.location is None:
                 sig.location = _where(item)
             seen = True

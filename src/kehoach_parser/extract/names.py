@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..text import clean
-from ..vocab import vocab
+from ..vocab import alternation, vocab
 
 # "Nguyễn Quang Vinh", "Đinh Thị Thu Hà": two to six capitalised syllables
 NAME_SHAPE = regex.compile(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$")
@@ -31,10 +31,18 @@ def person_name(text: str) -> str | None:
     candidate = _honorifics().sub("", clean(text)).strip(" .,;")
     if not candidate or len(candidate) > 60:
         return None
-    shaped = " ".join(w.capitalize() for w in candidate.split()) if candidate.isupper() else candidate
+    rank = _ranks().match(candidate)  # "Đại tá Bùi Duy Hưng": the rank stays, the name is judged
+    name = candidate[rank.end():] if rank else candidate
+    shaped = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
     if NAME_SHAPE.match(shaped) and (shaped.split()[0] in _surnames() or _ner_says_person(shaped)):
         return candidate  # as printed
     return None
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> regex.Pattern[str]:
+    """"Đại tá ", "Thiếu tướng ": a military or police rank before a signer's name."""
+    return regex.compile(rf"^(?:{alternation(vocab().people.ranks)})\s+", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

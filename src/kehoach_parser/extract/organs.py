@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from ..text import clean, fold, is_upper_text
+from ..text import clean, fold, is_upper_text, tone_key
 from ..vocab import vocab, vowel_class
 
 # a token that is an identifier, not a word: "1050/QĐ-SCT", "57-NQ/TW"
@@ -28,7 +28,7 @@ TOKEN = regex.compile(r"\S+")
 
 @dataclass(frozen=True)
 class _Vocab:
-    types: tuple[tuple[str, str], ...]  # (folded, as written), longest first
+    types: tuple[tuple[tuple[str, ...], str], ...]  # (its words as keys, as written), most words first
     placed: frozenset[str]  # folded kinds bound to a place
     abbreviations: dict[str, str]  # "UBND" -> "Ủy ban nhân dân"
     levels: tuple[tuple[str, str], ...]  # (folded, as written), longest first
@@ -47,8 +47,11 @@ def _vocab() -> _Vocab:
 
     abbreviations: dict[str, str] = organs.abbreviations
     types = [abbreviations.get(t, t) for t in organs.types]
+    keyed: dict[tuple[str, ...], str] = {}
+    for written in [*types, *abbreviations]:  # the first spelling listed is the one written out ("Ủy", not "Uỷ")
+        keyed.setdefault(_word_keys(written), written)
     return _Vocab(
-        types=longest([*types, *abbreviations]),
+        types=tuple(sorted(keyed.items(), key=lambda p: -len(p[0]))),
         placed=frozenset(fold(abbreviations.get(t, t)) for t in organs.placed_types),
         abbreviations=abbreviations,
         levels=longest(organs.levels),
@@ -100,25 +103,39 @@ def parse_organ(text: str) -> Organ:
     text = clean(text)
     capitals = is_upper_text(text)
     v = _vocab()
-    folded = fold(text)
     kind = None
     rest = text
-    for key, written in v.types:
-        if folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum()):
-            printed = text[: len(key)]
-            kind = v.abbreviations.get(printed, written if capitals else printed)
-            rest = text[len(key):].strip(" ,-–")
-            break
+    found = _kind_of(text)
+    if found is not None:
+        written, size = found
+        tokens = list(TOKEN.finditer(text))
+        end = tokens[size - 1].end()
+        printed = text[:end]
+        kind = v.abbreviations.get(printed, written if capitals else printed)
+        rest = text[end:].strip(" ,-–")
     if kind is not None and rest and _starts_organ(rest):
         return Organ(kind, "", None, None, nested=parse_organ(rest))
     name_part, level, place = _split_place(rest)
     return Organ(kind, _written(name_part, capitals, first=kind is None), level, _place(place, capitals))
 
 
+def _word_keys(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as organ kinds are compared: case and tone placement aside, tone marks
+    kept ("SỐ" is no "SỞ"), punctuation around a word aside."""
+    return tuple(tone_key(m.group().casefold()).strip(",.;:") for m in TOKEN.finditer(text))
+
+
+def _kind_of(text: str) -> tuple[str, int] | None:
+    """(the kind as written in the vocabulary, how many words of ``text`` print it), or None."""
+    keys = _word_keys(text)
+    for words_, written in _vocab().types:
+        if keys[: len(words_)] == words_:
+            return written, len(words_)
+    return None
+
+
 def _starts_organ(text: str) -> bool:
-    folded = fold(text)
-    return any(folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum())
-               for key, _ in _vocab().types)
+    return _kind_of(text) is not None
 
 
 def _split_place(text: str) -> tuple[str, str | None, str | None]:

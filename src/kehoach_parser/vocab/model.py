@@ -141,6 +141,7 @@ class Closing(_Table):
 class People(_Table):
     surnames: Words
     honorifics: Words
+    ranks: Words
 
 
 class Paragraphs(_Table):
