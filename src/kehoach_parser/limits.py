@@ -43,12 +43,15 @@ class Limits:
     # PDFs: pages, decompressed content-stream bytes of one page, characters of one page, page area
     pdf_max_pages: int = 2_000
     pdf_max_stream_bytes: int = 64 * MiB
+    # the content streams of one page together (a dense page of text is some 50 KB; a stream repeated
+    # 1,000 times on a page makes millions of characters)
+    pdf_max_page_content_bytes: int = 4 * MiB
     pdf_max_chars_per_page: int = 200_000
     pdf_max_page_area: float = 14_400.0 * 14_400.0  # the PDF format's own largest page: 200 × 200 inches
     # PDFs: horizontal and vertical ruling-line segments drawn on one page (table borders)
     pdf_max_rules_per_page: int = 20_000
     # OCR: pixels of one rendered page (a giant page is rendered at a lower resolution) and pages read
-    ocr_max_pixels: int = 40_000_000
+    ocr_max_pixels: int = 16_000_000
     ocr_max_pages: int = 300
     # the section tree: numbering levels below a Roman section ("1.2.3.4…")
     max_section_depth: int = 16
