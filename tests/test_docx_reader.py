@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from kehoach_parser.layout import Line, Table
 from kehoach_parser.readers import read_layout
-from kehoach_parser.readers.numbering import bullet_glyph, format_number
+from kehoach_parser.readers.word_numbering import bullet_glyph, format_number
 
 
 def _bytes(document) -> bytes:

@@ -47,13 +47,13 @@ from typing import Any
 
 from ..layout import Layout, Line, Row, Table
 from ..limits import BudgetExceeded, Deadline, Limits
-from ..text import tidy
+from ..text import normalize_spacing
 from .docx_styles import Styles, look_of, spacing_values
 from .legacy_fonts import decode, font_encoding
-from .numbering import Numbering, bullet_glyph
 from .ooxml import HEX_CODE, MAIN_DOCUMENT, MC_NS, W_VAL, Budgeted, Package, feed, integer, parse_tree, toggled, w
 from .options import ReadOptions
 from .problems import ReadProblem
+from .word_numbering import Numbering, bullet_glyph
 
 SPACED = 4.0  # points of paragraph spacing that separate two paragraphs visibly
 DEADLINE_EVERY = 0xFFFF  # elements between two checks of the wall-clock budget
@@ -258,7 +258,7 @@ def text_lines(records: list[_Record]) -> list[str]:
             work.extend(reversed(record.boxes))
         else:
             for cells in record.rows:
-                text = tidy(" ".join(c.replace("\n", " ") for c in cells if c.strip()))
+                text = normalize_spacing(" ".join(c.replace("\n", " ") for c in cells if c.strip()))
                 if text:
                     out.append(text)
     return out
@@ -385,8 +385,8 @@ class _Body(Budgeted):
         spacing = self.styles.spacing(para.style)
         if para.before is not None or para.after is not None:
             spacing = spacing_values(para.before, para.after, spacing)
-        self._finish(_Para([tidy(piece) for piece in pieces], spacing, para.page_break_before, para.break_after,
-                           para.boxes))
+        self._finish(_Para([normalize_spacing(piece) for piece in pieces], spacing, para.page_break_before,
+                           para.break_after, para.boxes))
 
     def _finish(self, record: _Record) -> None:
         sink = self.sinks[-1]

@@ -13,7 +13,7 @@ from statistics import median
 
 import regex
 
-from ..text import join_fragments, tidy
+from ..text import join_fragments, normalize_spacing
 
 # "(cid:123)": a glyph the PDF's font does not map to Unicode
 CID = regex.compile(r"\(cid:\d+\)")
@@ -83,7 +83,7 @@ class TextLine:
 
     @property
     def text(self) -> str:
-        return tidy(" ".join(w.text for w in self.words))
+        return normalize_spacing(" ".join(w.text for w in self.words))
 
     @property
     def style(self) -> tuple[float, bool] | None:

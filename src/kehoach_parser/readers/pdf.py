@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ..layout import Layout, Line, Row, Table
 from ..limits import BudgetExceeded
-from ..text import tidy
+from ..text import normalize_spacing
 from . import geometry, streams, textlayer
 from .geometry import ColumnBlock, Grid, Margins, TextLine, Word
 from .options import ReadOptions
@@ -298,7 +298,7 @@ def _blocks(pages: list[Page]) -> list[Line | Table]:
                 blank = gap
             else:
                 blank = _first_spaced(page, index)
-            blocks.append(Line(tidy(text), page.number, line.number, blank_before=blank))
+            blocks.append(Line(normalize_spacing(text), page.number, line.number, blank_before=blank))
             prev_line, prev_page, opened = line, page, True
     return blocks
 
@@ -331,7 +331,7 @@ def _rows(grid: Grid, prev: Grid | None) -> tuple[Row, ...]:
     out = []
     for cells, number in zip(rows, grid.numbers, strict=False):
         if any(c.strip() for c in cells):
-            out.append(Row(tuple(tidy(c) for c in cells), grid.page, number))
+            out.append(Row(tuple(normalize_spacing(c) for c in cells), grid.page, number))
     return tuple(out)
 
 
@@ -340,7 +340,8 @@ def _carry_merges(prev: Grid, grid: Grid, rows: list[list[str]]) -> None:
     the first page, or its start there and its rest here. Give the rows its continuation spans on
     this page the cell's whole text (rows with a first cell of their own: a row split by the break,
     with an empty first cell, is joined to its first part by the segmenter)."""
-    start = 1 if [tidy(c) for c in rows[0]] == [tidy(c) for c in prev.rows[0]] else 0  # repeated header
+    repeated_header = [normalize_spacing(c) for c in rows[0]] == [normalize_spacing(c) for c in prev.rows[0]]
+    start = 1 if repeated_header else 0
     if start >= len(rows) or start >= len(grid.spans_down):
         return
     last = prev.rows[-1]

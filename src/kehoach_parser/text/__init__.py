@@ -31,7 +31,7 @@ def clean(text: str) -> str:
     return _collapse(text)
 
 
-def tidy(text: str) -> str:
+def normalize_spacing(text: str) -> str:
     """Reader string: NFC, whitespace runs collapsed, trimmed; no markup removal (for formats
     without markup, where "*" or "|" are printed characters)."""
     return _collapse(nfc(text))
