@@ -12,6 +12,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "src") not in sys.path:  # the suite also runs without PYTHONPATH=src
     sys.path.insert(0, str(REPO / "src"))
+if str(REPO / "tests") not in sys.path:  # the shared test helpers (docx_parts, batch_helpers, fuzz) from any folder
+    sys.path.insert(0, str(REPO / "tests"))
 
 from kehoach_parser import Plan, parse  # noqa: E402
 

@@ -14,10 +14,10 @@ from kehoach_parser import UnreadableInputError, parse
 from kehoach_parser.errors import OcrUnavailableError
 from kehoach_parser.readers import ocr
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 SCANNED = sorted((SAMPLES / "scanned").glob("*.pdf"))
-EVALUATE = Path(__file__).parents[1].parent / "shared/tools/evaluate.py"
+EVALUATE = Path(__file__).parents[2].parent / "shared/tools/evaluate.py"
 
 
 def _has_tesseract() -> bool:
@@ -99,7 +99,7 @@ def test_tesseract_binary_is_located_by_path() -> None:
     assert Path(shutil.which("tesseract")).name == "tesseract"
 
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
+REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 
 
 def _text(path: Path) -> tuple[str, dict[str, str]]:

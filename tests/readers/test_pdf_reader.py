@@ -14,7 +14,7 @@ from kehoach_parser.readers.page_numbers import PAGE_NUMBER
 from kehoach_parser.readers.pdf import Page, _drop_running_lines
 from kehoach_parser.segment.tables import logical_table
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @cache

@@ -11,7 +11,7 @@ from kehoach_parser import parse
 from kehoach_parser.readers import lexicon, ocr
 from kehoach_parser.readers.geometry import Word
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def fixed(line: str) -> str:

@@ -19,7 +19,7 @@ from kehoach_parser.limits import Limits
 from kehoach_parser.readers import ocr, pdfium, rules, textlayer
 from kehoach_parser.readers.geometry import Margins, TextLine, Word, continues
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 GARBLED = "05_laocai-dkt-1105-kiem-tra-vlncn-garbled.pdf"
 
 

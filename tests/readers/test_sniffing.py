@@ -14,7 +14,7 @@ from kehoach_parser import KehoachError, UnreadableInputError, UnsupportedFormat
 from kehoach_parser.errors import CorruptInputError, EncryptedInputError
 from kehoach_parser.readers import sniff
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 DOCX = SAMPLES / "001_6e5ee923b4ec1700.docx"
 PDF = SAMPLES / "001_6e5ee923b4ec1700.pdf"
