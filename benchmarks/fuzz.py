@@ -37,7 +37,8 @@ from fuzz.runner import ForkServer  # noqa: E402
 def campaign(args: argparse.Namespace) -> dict[str, Any]:
     with ForkServer(seconds=args.seconds, memory_mb=args.memory_mb) as server:
         run = Campaign(server, ocr=args.ocr, cli_every=args.cli_every, keep=args.keep)
-        run.run(args.cases, seed=args.seed, formats=tuple(args.formats.split(",")), progress=args.progress)
+        run.run(args.cases, seed=args.seed, formats=tuple(args.formats.split(",")), progress=args.progress,
+                snapshot=Path(args.out or "fuzz-out") / "progress.json")
         run.write(Path(args.out or "fuzz-out"), minimise_budget=args.minimise_budget)
         print(run.report(), file=sys.stderr)
         return run.summary()

@@ -71,13 +71,18 @@ class Campaign:
             self.counts[f"{LABELS[n]} {outcome.kind}"] += 1
         for signature, outcome in zip(signatures_of(case, outcomes), [o for o in outcomes if o.bug], strict=True):
             self.bugs[signature] += 1
+            if self.bugs[signature] == 1:  # a new kind of bug: in the log at once, not only at the end
+                print(f"new bug {signature}: {outcome.summary()[:200]} <- {case.describe()[:200]}",
+                      file=sys.stderr, flush=True)
             if len(self.failures[signature]) < self.keep:
                 self.failures[signature].append((case, outcome))
         self.slowest = sorted([*self.slowest, (outcomes[0].seconds, case.describe()[:200])], reverse=True)[:10]
 
     def run(self, count: int, *, seed: int = 0, formats: tuple[str, ...] = ("txt", "docx", "pdf"),
-            derandomize: bool = False, progress: int = 0) -> None:
-        """Draw and run ``count`` cases (hypothesis generation only: no shrinking, no database)."""
+            derandomize: bool = False, progress: int = 0, snapshot: Path | None = None) -> None:
+        """Draw and run ``count`` cases (hypothesis generation only: no shrinking, no database); every
+        ``progress`` cases, a line on stderr and (with ``snapshot``) the summary so far in that file, so
+        an interrupted campaign still tells what it found."""
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="kehoach-campaign-") as tmp:
             work = Path(tmp)
@@ -91,9 +96,14 @@ class Campaign:
                     rate = self.done / (time.monotonic() - started)
                     print(f"{self.done} cases, {rate:.1f}/s, bugs {sum(self.bugs.values())}", file=sys.stderr,
                           flush=True)
+                    if snapshot is not None:
+                        self.seconds = time.monotonic() - started
+                        snapshot.parent.mkdir(parents=True, exist_ok=True)
+                        snapshot.write_text(json.dumps(self.summary(), ensure_ascii=False, indent=1) + "\n",
+                                            encoding="utf-8")
 
             (one if derandomize else hypothesis_seed(seed)(one))()
-        self.seconds += time.monotonic() - started
+        self.seconds = time.monotonic() - started
 
     def write(self, out: Path, *, minimise_budget: int = 20) -> None:
         """``out/summary.json``, then each kept failure as ``out/<signature>-<k>/`` (the input and

@@ -71,8 +71,13 @@ def inflated_size(data: bytes, offset: int, cap: int) -> int:
             chunk = data[position:position + CHUNK]
             position += len(chunk)
             total += len(inflater.decompress(chunk, OUT))
-            while inflater.unconsumed_tail and total <= cap:
-                total += len(inflater.decompress(inflater.unconsumed_tail, OUT))
+            # past the end of the deflate data, the bytes after it (endstream…) stay in the tail
+            while inflater.unconsumed_tail and not inflater.eof and total <= cap:
+                tail = len(inflater.unconsumed_tail)
+                out = len(inflater.decompress(inflater.unconsumed_tail, OUT))
+                if not out and len(inflater.unconsumed_tail) == tail:  # no progress: stop counting
+                    return total
+                total += out
     except zlib.error as exc:  # damaged data: the count so far
         LOG.debug("a compressed stream at byte %d is damaged (%s); %d bytes inflated", offset, exc, total)
     return total

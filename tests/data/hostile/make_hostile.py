@@ -116,13 +116,18 @@ def plan_body(*extra: str) -> str:
     return "".join(w_paragraph(line) for line in PLAN_LINES) + "".join(extra)
 
 
-def plan_pdf(lines: list[str] | None = None, **options: object) -> bytes:
-    """The small plan as a one-page text PDF (ASCII-folded: the base-14 font has no Vietnamese)."""
+def plan_content(lines: list[str] | None = None) -> bytes:
+    """The small plan as the content stream of a page (ASCII-folded: the base-14 font has no Vietnamese)."""
     import unicodedata
 
     text = [unicodedata.normalize("NFKD", line).encode("ascii", "ignore").decode() for line in
             (lines or PLAN_LINES[:40])]
-    return simple_pdf([text_content(text, size=9, leading=11)], **options)
+    return text_content(text, size=9, leading=11)
+
+
+def plan_pdf(lines: list[str] | None = None, **options: object) -> bytes:
+    """The small plan as a one-page text PDF."""
+    return simple_pdf([plan_content(lines)], **options)
 
 
 def numbered_paragraphs(count: int, *, ilvl: str = "0", num: str = "1") -> str:
@@ -152,6 +157,14 @@ def _gridspan(_: Path) -> bytes:
 def _inflating_stream(_: Path) -> bytes:
     show = b"BT /F1 9 Tf 40 400 Td (Nhiem vu thuc hien chuyen doi so nam 2026) Tj ET\n"
     return simple_pdf([show * (76 * MiB // len(show))], compress=True)
+
+
+@case("pdf-content-inflates-2mb", "hangs", "a content stream of 2 MB compressed into less than 64 KB (a vector "
+      "drawing): the stream measure spun on the bytes after the deflate data (fuzz campaign)", "inflates-2mb.pdf",
+      expect="ok")
+def _inflating_2mb(_: Path) -> bytes:
+    show = b"BT /F1 9 Tf 40 400 Td (Nhiem vu thuc hien chuyen doi so nam 2026) Tj ET\n"
+    return simple_pdf([plan_content() + show * (2 * MiB // len(show))], compress=True)
 
 
 @case("docx-document-inflates-1gib", "memory", "a 1 MB .docx whose document.xml inflates to 1 GiB (2.1 GB)",
