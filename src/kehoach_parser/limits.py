@@ -33,7 +33,7 @@ class Limits:
     docx_max_side_part: int = 4 * MiB
     # XML parts: nesting depth and number of elements
     xml_max_depth: int = 256
-    xml_max_elements: int = 5_000_000
+    xml_max_elements: int = 1_000_000  # a 60-page plan holds some 15,000; parsing takes some 8 µs each
     # tables: columns of one row (a w:gridSpan counts its columns) and rows of one table
     table_max_columns: int = 512
     table_max_rows: int = 200_000
@@ -41,11 +41,14 @@ class Limits:
     numbering_max_value: int = 100_000
     numbering_max_label: int = 64
     # PDFs: pages, decompressed content-stream bytes of one page, characters of one page, page area
-    pdf_max_pages: int = 2_000
+    pdf_max_pages: int = 500
     pdf_max_stream_bytes: int = 64 * MiB
     # the content streams of one page together (a dense page of text is some 50 KB; a stream repeated
     # 1,000 times on a page makes millions of characters)
     pdf_max_page_content_bytes: int = 4 * MiB
+    # forms and images drawn by one page's content (a form that draws itself is drawn again at every
+    # level PDFium allows; real pages draw a few, a map of tiles some hundreds)
+    pdf_max_page_draws: int = 2_000
     pdf_max_chars_per_page: int = 200_000
     pdf_max_page_area: float = 14_400.0 * 14_400.0  # the PDF format's own largest page: 200 × 200 inches
     # PDFs: horizontal and vertical ruling-line segments drawn on one page (table borders)

@@ -43,6 +43,22 @@ _Char = tuple[float, float, float, int, int]  # baseline, x0, x1, index in the t
 ANNOTATIONS_WITH_TEXT = (raw.FPDF_ANNOT_FREETEXT, raw.FPDF_ANNOT_WIDGET, raw.FPDF_ANNOT_STAMP)
 
 
+def _untyped(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """``function`` of pypdfium2.raw with plain addresses for its pointer arguments: checking typed
+    pointers takes about half of each call, and the per-character ones run a million times a document."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None, "a pypdfium2 function without an address"
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_P, _INT, _DOUBLE = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+# the per-character and per-word calls of _words, _line_words and _style, taking addresses
+_LOOSE_BOX = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _P, _INT, _P)
+_ORIGIN = _untyped(raw.FPDFText_GetCharOrigin, _INT, _P, _INT, _P, _P)
+_IS_GENERATED = _untyped(raw.FPDFText_IsGenerated, _INT, _P, _INT)
+_TEXT_OBJECT = _untyped(raw.FPDFText_GetTextObject, _P, _P, _INT)
+
+
 @dataclass
 class PageContent:
     """What one page holds, in PDF points (top-left origin of the displayed page)."""
@@ -186,12 +202,10 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
     if len(text) != count:  # characters outside the BMP: ask one by one
         text = "".join(chr(raw.FPDFText_GetUnicode(text_page, i)) for i in range(count))
     rect = raw.FS_RECTF()
-    rect_p = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    ox_p, oy_p = ctypes.byref(ox), ctypes.byref(oy)
-    loose_box = raw.FPDFText_GetLooseCharBox
-    origin = raw.FPDFText_GetCharOrigin
-    is_generated = raw.FPDFText_IsGenerated
+    page_p, rect_p, ox_p, oy_p = (ctypes.cast(text_page, ctypes.c_void_p).value, ctypes.addressof(rect),
+                                  ctypes.addressof(ox), ctypes.addressof(oy))
+    loose_box, origin, is_generated = _LOOSE_BOX, _ORIGIN, _IS_GENERATED
     # (baseline, x0, x1, index, kind) of every character on the displayed page, kind GLYPH, SPACE or
     # MARK (a space PDFium generated: a break unless a glyph covers it)
     chars: list[_Char] = []
@@ -204,11 +218,11 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
         if ch in BLANKS:
             if ch in LINE_BREAKS:
                 continue
-            kind = MARK if is_generated(text_page, i) else SPACE
+            kind = MARK if is_generated(page_p, i) else SPACE
         else:
             glyphs += 1
-        loose_box(text_page, i, rect_p)
-        origin(text_page, i, ox_p, oy_p)
+        loose_box(page_p, i, rect_p)
+        origin(page_p, i, ox_p, oy_p)
         if turned:
             x0, _, x1, _ = frame.box(rect.left, rect.bottom, rect.right, rect.top)
             append((frame.point(ox.value, oy.value)[1], x0, x1, i, kind))
@@ -217,13 +231,13 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
     chars.sort()
     words: list[Word] = []
     unmapped = 0
-    styles: dict[int, _Style] = {}
+    styles = _Styles(text_page)
     line: list[_Char] = []
     last = -math.inf
     for char in [*chars, (math.inf, 0.0, 0.0, -1, GLYPH)]:
         if char[0] - last > Y_TOLERANCE and line:
             line.sort(key=itemgetter(1))
-            unmapped += _line_words(line, text, text_page, styles, words)
+            unmapped += _line_words(line, text, styles, words)
             line = []
         line.append(char)
         last = char[0]
@@ -239,7 +253,7 @@ class _Style:
     unmapped: bool
 
 
-def _line_words(line: list[_Char], text: str, text_page: Any, styles: dict[int, _Style], words: list[Word]) -> int:
+def _line_words(line: list[_Char], text: str, styles: _Styles, words: list[Word]) -> int:
     """Split one line's characters (sorted by x) into words; returns the unmapped characters seen.
     A word's box is pdfminer's: from the font's descent below the baseline up by the font size,
     taken from its first plain (ASCII) character: accented letters drawn apart may come from a
@@ -250,7 +264,7 @@ def _line_words(line: list[_Char], text: str, text_page: Any, styles: dict[int, 
     for k, char in enumerate(line):
         kind = char[4]
         if kind != GLYPH:
-            if kind == MARK and any(c[4] == GLYPH and abs(c[1] - char[1]) <= 1.0 for c in line[max(k - 2, 0):k + 3]):
+            if kind == MARK and _glyph_near(line, k):
                 continue  # inside a word: where a letter drawn apart goes
             if start >= 0:
                 spans.append((start, k))
@@ -267,32 +281,63 @@ def _line_words(line: list[_Char], text: str, text_page: Any, styles: dict[int, 
     unmapped = 0
     line_style: _Style | None = None
     for a, b in spans:
-        members = [c for c in line[a:b] if c[4] == GLYPH]
-        word = "".join(text[c[3]] for c in members)
-        plain = next((c for c, ch in zip(members, word, strict=True) if ch < "\x80"), None)
-        style = _style(text_page, (plain or members[-1])[3], styles)
+        letters: list[str] = []
+        first = last = plain = None
+        low = right = -math.inf
+        for c in line[a:b]:  # one pass: the word's letters, first plain letter, lowest baseline, right edge
+            if c[4] != GLYPH:
+                continue
+            letter = text[c[3]]
+            letters.append(letter)
+            if first is None:
+                first = c
+            if plain is None and letter < "\x80":
+                plain = c
+            low, right, last = max(low, c[0]), max(right, c[2]), c
+        assert first is not None and last is not None  # a span starts at a glyph
+        style = styles.of((plain or last)[3])
         if plain is None:  # all letters accented ("để"): the metrics of the line's plain text, same size
             if line_style is None:
                 model = next((c for c in line if c[4] == GLYPH and text[c[3]] < "\x80"), None)
-                line_style = _style(text_page, model[3], styles) if model is not None else style
+                line_style = styles.of(model[3]) if model is not None else style
             if abs(line_style.size - style.size) < 0.01 and style.upright:
                 style = line_style
         if not style.upright:  # turned text (a vertical stamp, a watermark) is not read
             continue
-        unmapped += style.unmapped * len(members)
-        bottom = max(c[0] for c in members) + style.descent
-        words.append(Word(word, members[0][1], max(c[2] for c in members), bottom - style.size, bottom,
-                          style.size, style.bold))
+        unmapped += style.unmapped * len(letters)
+        bottom = low + style.descent
+        words.append(Word("".join(letters), first[1], right, bottom - style.size, bottom, style.size, style.bold))
     return unmapped
 
 
-def _style(text_page: Any, index: int, cache: dict[int, _Style]) -> _Style:
-    """The font of character ``index`` (size, descent, weight), cached by its text object."""
-    obj = raw.FPDFText_GetTextObject(text_page, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or -index - 1
-    style = cache.get(key)
-    if style is not None:
+def _glyph_near(line: list[_Char], k: int) -> bool:
+    """Whether a glyph among the two characters either side of ``line[k]`` starts within 1 pt of it."""
+    x = line[k][1]
+    for c in line[max(k - 2, 0):k + 3]:  # noqa: SIM110 (faster than any() over a generator)
+        if c[4] == GLYPH and -1.0 <= c[1] - x <= 1.0:
+            return True
+    return False
+
+
+class _Styles:
+    """The fonts of one text page's characters (size, descent, weight), cached by text object."""
+
+    def __init__(self, text_page: Any) -> None:
+        self.text_page = text_page
+        self.address = ctypes.cast(text_page, ctypes.c_void_p).value
+        self.cache: dict[int, _Style] = {}
+
+    def of(self, index: int) -> _Style:
+        """The style of character ``index``."""
+        key = _TEXT_OBJECT(self.address, index) or -index - 1
+        style = self.cache.get(key)
+        if style is None:
+            style = self.cache[key] = _read_style(self.text_page, index)
         return style
+
+
+def _read_style(text_page: Any, index: int) -> _Style:
+    obj = raw.FPDFText_GetTextObject(text_page, index)
     angle = raw.FPDFText_GetCharAngle(text_page, index)
     size = float(raw.FPDFText_GetFontSize(text_page, index))
     name = ctypes.create_string_buffer(256)
@@ -305,11 +350,9 @@ def _style(text_page: Any, index: int, cache: dict[int, _Style]) -> _Style:
         value = ctypes.c_float()
         if raw.FPDFFont_GetDescent(handle, ctypes.c_float(size), ctypes.byref(value)):
             descent = value.value
-    style = _Style(size, -descent, bool(BOLD_NAME.search(font)) or bool(flags.value & FORCE_BOLD),
-                   angle <= UPRIGHT or abs(angle - 2 * math.pi) <= UPRIGHT,
-                   bool(raw.FPDFText_HasUnicodeMapError(text_page, index)))
-    cache[key] = style
-    return style
+    return _Style(size, -descent, bool(BOLD_NAME.search(font)) or bool(flags.value & FORCE_BOLD),
+                  angle <= UPRIGHT or abs(angle - 2 * math.pi) <= UPRIGHT,
+                  bool(raw.FPDFText_HasUnicodeMapError(text_page, index)))
 
 
 def _objects(handle: Any, frame: _Frame, content: PageContent, limits: Limits) -> None:

@@ -78,6 +78,9 @@ class LogicalTable:
     groups: list[GroupRow] = field(default_factory=list)  # the group rows, in order (for numbering checks)
 
 
+MAX_HEADER_CHARS = 200  # a header cell ("Cơ quan, đơn vị chủ trì thực hiện") is a few words, at most a line or two
+
+
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
     columns = vocab().columns
@@ -94,6 +97,8 @@ def _hint_words() -> tuple[list[str], list[str]]:
 def column_role(header: str) -> str | None:
     """The role of a column from its header text ("Cơ quan chủ trì" -> "lead"), or None. A name
     column whose words only a task or only an indicator table uses is "task_name" / "indicator_name"."""
+    if len(header) > MAX_HEADER_CHARS:  # a paragraph, not a header: and fuzzy matching is linear in it
+        return None
     text = fold(header)
     if not text:
         return None

@@ -159,7 +159,7 @@ def _inflating_stream(_: Path) -> bytes:
     return simple_pdf([show * (76 * MiB // len(show))], compress=True)
 
 
-@case("pdf-content-inflates-2mb", "hangs", "a content stream of 2 MB compressed into less than 64 KB (a vector "
+@case("pdf-content-inflates-2mb", "hang", "a content stream of 2 MB compressed into less than 64 KB (a vector "
       "drawing): the stream measure spun on the bytes after the deflate data (fuzz campaign)", "inflates-2mb.pdf",
       expect="ok")
 def _inflating_2mb(_: Path) -> bytes:
@@ -230,11 +230,33 @@ FONT_F1 = b" /Resources << /Font << /F1 5 0 R >> >>"  # the font of object 5 as 
 def one_page_pdf(page: bytes, *, pages: bytes = b"/Kids [3 0 R] /Count 1", content: bytes = KE_HOACH_SHOW,
                  extra: dict[int, bytes] | None = None, **options: int) -> bytes:
     """A raw PDF: catalog 1, page tree 2 (``pages`` inside), page 3 (``page`` inside) showing
-    content 4 (a stream of ``content``, or ``content`` itself when it is a whole object), and ``extra``."""
+    content 4 (a stream of ``content``, or ``content`` itself when it is a whole object: a
+    dictionary or an array), and ``extra``."""
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages %s >>" % pages,
                3: b"<< /Type /Page /Parent 2 0 R %s /Contents 4 0 R >>" % page,
-               4: content if content.startswith(b"<<") else pdf_stream(content), **(extra or {})}
+               4: content if content.startswith((b"<<", b"[")) else pdf_stream(content), **(extra or {})}
     return pdf_bytes(objects, **options)
+
+
+SELF_DRAWING_FORM = b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Me 5 0 R >> >> " \
+                    b"/Length 6 >>\nstream\n/Me Do\nendstream"  # object 5: a form that draws itself
+
+
+@case("pdf-form-draws-itself", "memory", "a 140 KB page drawing 20,000 times a form that draws itself (1 GB, "
+      "12 s; fuzz campaign)", "self-drawing-form.pdf", expect="error", likely="InputTooLargeError (pdf_max_page_draws)")
+def _self_drawing_form(_: Path) -> bytes:
+    # 3,000 draws (over the budget of 2,000) keep the committed file small; 20,000 took the gigabyte
+    return one_page_pdf(A4 + b" /Resources << /XObject << /Me 5 0 R >> >>", content=b"/Me Do\n" * 3000,
+                        extra={5: SELF_DRAWING_FORM})
+
+
+@case("pdf-contents-array-draws", "memory", "a page whose /Contents lists 20,000 times a compressed stream "
+      "drawing a form that draws itself (fuzz campaign)", "contents-array-draws.pdf", expect="error",
+      likely="InputTooLargeError (pdf_max_page_draws)")
+def _contents_array_draws(_: Path) -> bytes:
+    page = A4 + b" /Resources << /XObject << /Me 5 0 R >> >>"
+    return one_page_pdf(page, content=b"[" + b"6 0 R " * 3000 + b"]",
+                        extra={5: SELF_DRAWING_FORM, 6: pdf_stream(b"/Me Do", compress=True)})
 
 
 # --- hangs ----------------------------------------------------------------------------------------
