@@ -42,6 +42,7 @@ def score(name: str, tmp_path: Path) -> float:
     return float(json.loads(run.stdout)["overall"]["f1"])
 
 
+@pytest.mark.slow  # the shared scorer takes up to 8 s on one real plan; CI also scores real/ as a whole
 @pytest.mark.parametrize("name", TEXT_FILES)
 def test_each_real_file_scores(name: str, tmp_path: Path) -> None:
     assert score(name, tmp_path) >= 0.95

@@ -14,6 +14,10 @@ EVALUATE = Path(__file__).parents[1].parent / "shared/tools/evaluate.py"
 BLOCKS = ["document", "references", "sections", "targets", "tasks", "signature", "recipients", "annexes"]
 
 
+# the shared scorer takes seconds a run; CI runs it on the samples and real/ besides (.ci/run)
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory, all_sample_plans: dict[str, Plan], gold_dir: Path) -> dict:
     if not EVALUATE.is_file():

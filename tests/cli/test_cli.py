@@ -391,6 +391,15 @@ class InterruptOnFirstFile(io.StringIO):
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_ctrl_c_stops_the_pool(signum: int, samples_dir: Path, tmp_path: Path) -> None:
+    # a shell starts background jobs with SIGINT ignored (and Python then leaves it so): as in a terminal here
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        _interrupt_the_pool(signum, samples_dir, tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt_the_pool(signum: int, samples_dir: Path, tmp_path: Path) -> None:
     files = sorted(samples_dir.glob("*.docx"))
     out = tmp_path / "out"
     run = cli("parse", *files, "-j", "1", "-o", out, "-v", "--report", tmp_path / "r.jsonl",
@@ -415,7 +424,8 @@ def test_ctrl_c_in_a_real_process(samples_dir: Path, tmp_path: Path, cli_env: di
     pdfs = sorted(samples_dir.glob("*.pdf"))
     command = [sys.executable, "-m", "kehoach_parser", "parse", *map(str, pdfs), "-j", "2", "-o", str(out), "-v"]
     proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, encoding="utf-8",
-                            env=cli_env, start_new_session=True)
+                            env=cli_env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal
     assert proc.stderr is not None
     first = proc.stderr.readline()
     assert first.startswith("kehoach: ok: "), first

@@ -235,6 +235,7 @@ class ForkServer:
 def _capped(memory_mb: float, extra: Callable[[], None] | None) -> Callable[[], None]:
     def preexec() -> None:
         os.setsid()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # as in a terminal, even when the tests run in the background
         memory = int(memory_mb * MiB)
         resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
         if extra is not None:

@@ -21,6 +21,7 @@ from pathlib import Path, PurePath
 from ..api import _label as printable
 from ..formats import PLAN_SUFFIXES
 from ..readers import OLE_MAGIC, PDF_MAGIC, RTF_MAGIC, ZIP_MAGIC
+from ..readers.ooxml import ZIP_ERRORS
 
 STDIN = "-"
 STDIN_STEM = "stdin"
@@ -146,7 +147,7 @@ def is_plan_file(path: Path) -> bool:
         if head.startswith(ZIP_MAGIC):
             with zipfile.ZipFile(path) as archive:
                 return WORD_PART in archive.namelist()
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
+    except ZIP_ERRORS:  # not a readable package: not taken for a plan
         return False
     return False
 

@@ -15,6 +15,7 @@ with a short message in words.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import struct
 import zipfile
@@ -41,7 +42,7 @@ RATIO_FLOOR = 1024 * 1024
 # what the ZIP layer, zlib and lxml raise on damaged input (never our own bugs: those stay errors)
 ZIP_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
-    zlib.error, struct.error, OverflowError, KeyError, IndexError)
+    zlib.error, lzma.LZMAError, struct.error, OverflowError, KeyError, IndexError)
 # the end-of-central-directory record, its ZIP64 locator and record
 EOCD = b"PK\x05\x06"
 ZIP64_LOCATOR = b"PK\x06\x07"

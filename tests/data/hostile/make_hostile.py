@@ -459,6 +459,12 @@ def _bzip2(_: Path) -> bytes:
     return build_zip(replace_entry(PLAN_DOCX, DOCUMENT, method=12, raw=b"BZh9 not bzip2"))
 
 
+@case("zip-lzma-error", "library", "LZMAError from the ZIP layer (a member said to be LZMA that is not; fuzz "
+      "campaign)", "lzma.docx", expect="error", likely="CorruptInputError")
+def _lzma(_: Path) -> bytes:
+    return build_zip(replace_entry(PLAN_DOCX, DOCUMENT, method=14, raw=b"\x09\x04\x05\x00not lzma at all"))
+
+
 def with_rels(extra: str, *, drop: str | None = None) -> bytes:
     entries = [e for e in docx_entries(plan_body(numbered_paragraphs(2)), rels=document_rels(extra)) if e.name != drop]
     return build_zip(entries)
