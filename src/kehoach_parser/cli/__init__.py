@@ -25,7 +25,7 @@ from ..check.cli import add_check_parser, run_check
 from ..model import json_schema
 from .export_cmd import add_export_parser, run_export
 from .output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, STDOUT, OutputError, write_text
-from .parse_cmd import add_parse_parser, run_parse
+from .parse_args import add_parse_parser
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -82,6 +82,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: BinaryI
         return _schema(args, out)
     if args.command == "export":
         return run_export(args, err)
+    from .parse_cmd import run_parse  # the batch machinery: only for parse
+
     return run_parse(args, out, err, stdin if stdin is not None else sys.stdin.buffer)
 
 

@@ -10,7 +10,7 @@ from .output import EXIT_FAILED, EXIT_OK, reason_of
 
 
 def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    from .parse_cmd import _formats
+    from .parse_args import _formats
 
     e = sub.add_parser(
         "export", help="plans' JSON -> XLSX workbook, CSV files, iCalendar tasks",
