@@ -232,3 +232,19 @@ def test_example_workflow_installs_from_the_repository(repo_root: Path) -> None:
     workflow = (repo_root / "examples" / "github-actions" / "kehoach-check.yml").read_text(encoding="utf-8")
     assert 'pip install "git+' in workflow and "pip install kehoach-parser" not in workflow
     assert "--format sarif" in workflow and "--docs-url" in workflow
+
+
+def test_ocr_never_checks_a_scan_without_reading_it(samples_dir: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--ocr never``: a scanned page is left unread (a quick lint in CI), never sent to Tesseract."""
+    import kehoach_parser.readers.ocr as ocr
+
+    def no_ocr(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("OCR ran")
+
+    monkeypatch.setattr(ocr, "ocr_page", no_ocr)
+    scan = next((samples_dir / "scanned").glob("*.pdf"))
+    result = run_in_process("--ocr", "never", "--format", "json", scan, cwd=tmp_path)
+    rules = {f["rule"] for f in json.loads(result.stdout)}
+    assert rules == {"input.unreadable-text"}  # said once, not a finding per field that could not be read
+    assert result.returncode in (0, 1), result.stderr

@@ -32,8 +32,8 @@ def run_case(server: ForkServer, case: Case, work: Path, *, ocr: str, cli: bool)
     path.write_bytes(case.build())
     outcomes = [server.parse(path, ocr=ocr)]
     if cli:
-        outcomes.append(server.cli(["parse", str(path), "-o", str(work / "out")], name=case.name))
-        outcomes.append(server.cli(["check", str(path)], name=case.name))
+        outcomes.append(server.cli(["parse", str(path), "-o", str(work / "out"), "--ocr", ocr], name=case.name))
+        outcomes.append(server.cli(["check", str(path), "--ocr", ocr], name=case.name))
     path.unlink(missing_ok=True)
     return outcomes
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..formats import PLAN_SUFFIXES
+from ..readers.options import OCR_MODES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github")
@@ -39,6 +40,9 @@ def add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
                         "(default: docs_url in the configuration)")
     c.add_argument("--statistics", action="store_true",
                    help="after the findings, count them per rule (with --format text)")
+    c.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                   help="OCR of PDF pages without a usable text layer: auto (the default), force, never (such "
+                        "pages are not checked)")
     c.add_argument("--list-rules", action="store_true", help="describe every rule and exit")
     return c
 
@@ -122,7 +126,7 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
             continue  # left out by include/exclude
         labels.append(label)
         try:
-            report = check_file(path, config, label=label)
+            report = check_file(path, config, label=label, ocr=args.ocr)
         except KehoachError as exc:
             failed.append((label, str(exc)))
             findings.append(unreadable_finding(label, exc.problem))

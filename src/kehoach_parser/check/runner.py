@@ -10,6 +10,7 @@ from pathlib import Path
 from ..api import guarded, parse_document
 from ..extract.facts import position_key
 from ..pipeline import ParsedDocument
+from ..readers.options import OcrMode
 from ..text import caseless
 from .config import CheckConfig
 from .context import Context
@@ -96,7 +97,7 @@ def _drop_superseded(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Find
 
 
 def check_file(path: str | os.PathLike[str], config: CheckConfig | None = None, *, format: str | None = None,
-               label: str | None = None) -> Report:
+               label: str | None = None, ocr: OcrMode = "auto") -> Report:
     """Parse and check one file (raises KehoachError when it cannot be read)."""
-    doc = parse_document(path, format=format)
+    doc = parse_document(path, format=format, ocr=ocr)
     return check_document(doc, label or str(Path(path)), config)
