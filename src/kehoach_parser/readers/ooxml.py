@@ -43,6 +43,8 @@ RATIO_FLOOR = 1024 * 1024
 ZIP_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
     zlib.error, lzma.LZMAError, struct.error, OverflowError, KeyError, IndexError)
+# how Word packs its parts: stored or deflated (never bzip2 or LZMA, whose headers set their own memory)
+WORD_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 # the end-of-central-directory record, its ZIP64 locator and record
 EOCD = b"PK\x05\x06"
 ZIP64_LOCATOR = b"PK\x06\x07"
@@ -164,6 +166,9 @@ class Package:
         total = 0
         if info.flag_bits & 0x1:  # an encrypted entry: zipfile would want a password
             raise EncryptedProblem(f"part {info.filename} of the Word file is encrypted")
+        if info.compress_type not in WORD_METHODS:  # LZMA's own header may ask for gigabytes of dictionary
+            raise CorruptProblem(f"the Word file is damaged (part {info.filename} is packed with ZIP method "
+                                 f"{info.compress_type}, not deflate as Word writes)")
         try:
             handle = self._zip.open(info)
         except ZIP_ERRORS as exc:
