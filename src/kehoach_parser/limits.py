@@ -41,7 +41,7 @@ class Limits:
     numbering_max_value: int = 100_000
     numbering_max_label: int = 64
     # PDFs: pages, decompressed content-stream bytes of one page, characters of one page, page area
-    pdf_max_pages: int = 500
+    pdf_max_pages: int = 300  # as ocr_max_pages; a long plan with its annexes is under 100; 20 ms a page
     pdf_max_stream_bytes: int = 64 * MiB
     # the content streams of one page together (a dense page of text is some 50 KB; a stream repeated
     # 1,000 times on a page makes millions of characters)

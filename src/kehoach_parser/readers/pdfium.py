@@ -40,6 +40,7 @@ GLYPH, SPACE, MARK = 0, 1, 2  # kinds of character: a glyph, a space in the text
 BLANKS = frozenset(" \t\r\n\x00\xa0\u2002\u2003\u2009\u200b\u3000")  # white space in a text layer
 LINE_BREAKS = frozenset("\r\n")  # PDFium's own line ends
 _Char = tuple[float, float, float, int, int]  # baseline, x0, x1, index in the text page, kind
+_BASELINE, _RIGHT = itemgetter(0), itemgetter(2)
 ANNOTATIONS_WITH_TEXT = (raw.FPDF_ANNOT_FREETEXT, raw.FPDF_ANNOT_WIDGET, raw.FPDF_ANNOT_STAMP)
 
 
@@ -57,6 +58,12 @@ _LOOSE_BOX = _untyped(raw.FPDFText_GetLooseCharBox, _INT, _P, _INT, _P)
 _ORIGIN = _untyped(raw.FPDFText_GetCharOrigin, _INT, _P, _INT, _P, _P)
 _IS_GENERATED = _untyped(raw.FPDFText_IsGenerated, _INT, _P, _INT)
 _TEXT_OBJECT = _untyped(raw.FPDFText_GetTextObject, _P, _P, _INT)
+_ANGLE = _untyped(raw.FPDFText_GetCharAngle, ctypes.c_float, _P, _INT)
+_FONT_SIZE = _untyped(raw.FPDFText_GetFontSize, _DOUBLE, _P, _INT)
+_FONT_INFO = _untyped(raw.FPDFText_GetFontInfo, ctypes.c_ulong, _P, _INT, _P, ctypes.c_ulong, _P)
+_FONT_OF = _untyped(raw.FPDFTextObj_GetFont, _P, _P)
+_DESCENT = _untyped(raw.FPDFFont_GetDescent, _INT, _P, ctypes.c_float, _P)
+_MAP_ERROR = _untyped(raw.FPDFText_HasUnicodeMapError, _INT, _P, _INT)
 
 
 @dataclass
@@ -281,21 +288,15 @@ def _line_words(line: list[_Char], text: str, styles: _Styles, words: list[Word]
     unmapped = 0
     line_style: _Style | None = None
     for a, b in spans:
-        letters: list[str] = []
-        first = last = plain = None
-        low = right = -math.inf
-        for c in line[a:b]:  # one pass: the word's letters, first plain letter, lowest baseline, right edge
-            if c[4] != GLYPH:
-                continue
-            letter = text[c[3]]
-            letters.append(letter)
-            if first is None:
-                first = c
-            if plain is None and letter < "\x80":
-                plain = c
-            low, right, last = max(low, c[0]), max(right, c[2]), c
-        assert first is not None and last is not None  # a span starts at a glyph
-        style = styles.of((plain or last)[3])
+        members = [c for c in line[a:b] if c[4] == GLYPH]  # a span starts at a glyph: never empty
+        word = "".join([text[c[3]] for c in members])
+        if word[0] < "\x80":  # the first plain (ASCII) letter: most often the first
+            plain: _Char | None = members[0]
+        else:
+            k = next((k for k, letter in enumerate(word) if letter < "\x80"), -1)
+            plain = members[k] if k >= 0 else None
+        low, right = max(map(_BASELINE, members)), max(map(_RIGHT, members))
+        style = styles.of((plain or members[-1])[3])
         if plain is None:  # all letters accented ("để"): the metrics of the line's plain text, same size
             if line_style is None:
                 model = next((c for c in line if c[4] == GLYPH and text[c[3]] < "\x80"), None)
@@ -304,9 +305,9 @@ def _line_words(line: list[_Char], text: str, styles: _Styles, words: list[Word]
                 style = line_style
         if not style.upright:  # turned text (a vertical stamp, a watermark) is not read
             continue
-        unmapped += style.unmapped * len(letters)
+        unmapped += style.unmapped * len(members)
         bottom = low + style.descent
-        words.append(Word("".join(letters), first[1], right, bottom - style.size, bottom, style.size, style.bold))
+        words.append(Word(word, members[0][1], right, bottom - style.size, bottom, style.size, style.bold))
     return unmapped
 
 
@@ -323,36 +324,33 @@ class _Styles:
     """The fonts of one text page's characters (size, descent, weight), cached by text object."""
 
     def __init__(self, text_page: Any) -> None:
-        self.text_page = text_page
         self.address = ctypes.cast(text_page, ctypes.c_void_p).value
         self.cache: dict[int, _Style] = {}
+        self.name = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int(0)
+        self.descent = ctypes.c_float()
 
     def of(self, index: int) -> _Style:
         """The style of character ``index``."""
-        key = _TEXT_OBJECT(self.address, index) or -index - 1
+        obj = _TEXT_OBJECT(self.address, index)
+        key = obj or -index - 1
         style = self.cache.get(key)
         if style is None:
-            style = self.cache[key] = _read_style(self.text_page, index)
+            style = self.cache[key] = self._read(index, obj)
         return style
 
-
-def _read_style(text_page: Any, index: int) -> _Style:
-    obj = raw.FPDFText_GetTextObject(text_page, index)
-    angle = raw.FPDFText_GetCharAngle(text_page, index)
-    size = float(raw.FPDFText_GetFontSize(text_page, index))
-    name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int(0)
-    length = raw.FPDFText_GetFontInfo(text_page, index, name, 256, ctypes.byref(flags))
-    font = name.raw[: max(length - 1, 0)].split(b"\0", 1)[0].decode("latin-1")
-    descent = -0.2 * size
-    handle = raw.FPDFTextObj_GetFont(obj) if obj else None
-    if handle:
-        value = ctypes.c_float()
-        if raw.FPDFFont_GetDescent(handle, ctypes.c_float(size), ctypes.byref(value)):
-            descent = value.value
-    return _Style(size, -descent, bool(BOLD_NAME.search(font)) or bool(flags.value & FORCE_BOLD),
-                  angle <= UPRIGHT or abs(angle - 2 * math.pi) <= UPRIGHT,
-                  bool(raw.FPDFText_HasUnicodeMapError(text_page, index)))
+    def _read(self, index: int, obj: int | None) -> _Style:
+        page = self.address
+        angle = _ANGLE(page, index)
+        size = float(_FONT_SIZE(page, index))
+        length = _FONT_INFO(page, index, ctypes.addressof(self.name), 256, ctypes.addressof(self.flags))
+        font = self.name.raw[: max(length - 1, 0)].split(b"\0", 1)[0].decode("latin-1")
+        descent = -0.2 * size
+        handle = _FONT_OF(obj) if obj else None
+        if handle and _DESCENT(handle, size, ctypes.addressof(self.descent)):
+            descent = self.descent.value
+        return _Style(size, -descent, bool(BOLD_NAME.search(font)) or bool(self.flags.value & FORCE_BOLD),
+                      angle <= UPRIGHT or abs(angle - 2 * math.pi) <= UPRIGHT, bool(_MAP_ERROR(page, index)))
 
 
 def _objects(handle: Any, frame: _Frame, content: PageContent, limits: Limits) -> None:
