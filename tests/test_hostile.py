@@ -19,9 +19,12 @@ import pytest
 from fuzz.hostile import HOSTILE, MANIFEST, make_hostile, run_entry
 from fuzz.runner import ForkServer
 
+# the modes that start a real interpreter (seconds each; tests/cli covers the same in process by default)
+REAL_PROCESS = frozenset({"closed-stdout", "full-disk", "ctrl-c"})
+
 
 def _param(entry: dict[str, Any]) -> Any:
-    marks = [pytest.mark.slow] if entry["slow"] else []
+    marks = [pytest.mark.slow] if entry["slow"] or entry["mode"] in REAL_PROCESS else []
     return pytest.param(entry, id=entry["id"], marks=marks)
 
 

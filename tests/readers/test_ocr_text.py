@@ -49,6 +49,7 @@ def test_lexicon_leaves_right_text_alone(line: str) -> None:
     assert fixed(line) == expected
 
 
+@pytest.mark.slow  # the whole of every sample through the lexicon: seconds
 def test_lexicon_rarely_changes_printed_text() -> None:
     """On the samples' text (what the page says), the lexicon changes fewer than 1 token in 1,000
     (the few it changes are the samples' own tone typos: "chuyên đổi số")."""

@@ -91,6 +91,7 @@ def test_bad_files_raise_one_clear_error(make, name: str, error: type, words: st
         assert isinstance(caught.value, UnreadableInputError)
 
 
+@pytest.mark.slow  # a real interpreter (tests/cli covers the messages in process)
 def test_cli_reports_a_bad_pdf_without_traceback(tmp_path, cli_env) -> None:
     bad = tmp_path / "cut.pdf"
     bad.write_bytes(PDF.read_bytes()[:5000])
@@ -104,6 +105,7 @@ def test_cli_reports_a_bad_pdf_without_traceback(tmp_path, cli_env) -> None:
     assert (tmp_path / "out" / "ok.json").is_file()
 
 
+@pytest.mark.slow  # a real interpreter per format
 def test_cli_format_choices(tmp_path, cli_env) -> None:
     run = subprocess.run([sys.executable, "-m", "kehoach_parser", "parse", str(DOCX), "--format", "docx", "--compact"],
                          capture_output=True, text=True, encoding="utf-8", env=cli_env, timeout=300)

@@ -309,7 +309,7 @@ def _lvltext(_: Path) -> bytes:
 
 
 @case("check-73kb-findings", "hang", "kehoach check on 73 KB of findings (12 s)", "findings.txt", big=True,
-      mode="check")
+      mode="check", slow=True)
 def _findings(_: Path) -> bytes:
     head, rest = PLAN_TEXT.split("III. TỔ CHỨC THỰC HIỆN")
     items = "".join(f"{n * 2}. Nhiệm vụ {n} hoàn thành năm 2031\n- Thời gian hoàn thành: năm 1999, báo cáo năm 2040\n"
@@ -585,7 +585,7 @@ def _nested_xml(_: Path) -> bytes:
 
 
 @case("check-5000-digit-number", "library", "a kehoach check rule crashes on a 5,000-digit number",
-      "digits-5000.txt", mode="check")
+      "digits-5000.txt", mode="check", slow=True)
 def _digits(_: Path) -> bytes:
     number = "9" * 5000
     text = PLAN_TEXT.replace("1. Mục tiêu chung\n", f"1. Mục tiêu chung\nPhấn đấu đạt {number}% hồ sơ trực tuyến "
