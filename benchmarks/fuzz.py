@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 from pathlib import Path
@@ -86,11 +87,16 @@ def main() -> int:
     parser.add_argument("--keep", type=int, default=3, help="reproducers kept per failure signature")
     parser.add_argument("--minimise-budget", type=int, default=20, help="trials to shrink each reproducer")
     parser.add_argument("--progress", type=int, default=100, help="print progress every N cases")
+    parser.add_argument("--harness-memory-gb", type=float, default=8.0,
+                        help="memory cap of this process, where cases are built (a recipe of mutations that "
+                             "multiply may ask for gigabytes: it is counted as unbuildable; default 8)")
     parser.add_argument("--hostile", action="store_true", help="run the reproducers of tests/data/hostile instead")
     parser.add_argument("--only", help="with --hostile: these case ids (comma-separated)")
     args = parser.parse_args()
     if args.hostile:
         return hostile_table(args)
+    cap = int(args.harness_memory_gb * 1024**3)
+    resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
     summary = campaign(args)
     print(json.dumps({k: summary[k] for k in ("cases", "seconds", "cases_per_second", "counts", "bug_signatures")},
                      ensure_ascii=False, indent=1))
