@@ -57,7 +57,11 @@ def test_minimal_docx_and_raw_pdf_parse(server: ForkServer, tmp_path: Path) -> N
     assert server.parse(pdf).kind in ("ok", "error")
 
 
-@pytest.mark.parametrize(("behaviour", "kind"), [("raise", "internal"), ("sleep", "timeout"), ("allocate", "memory")])
+@pytest.mark.parametrize(("behaviour", "kind"), [
+    ("raise", "internal"),
+    pytest.param("sleep", "timeout", marks=pytest.mark.slow),  # waits for the time cap
+    pytest.param("allocate", "memory", marks=pytest.mark.slow),  # fills the memory cap
+])
 def test_caps_catch_planted_bugs(server: ForkServer, tmp_path: Path, behaviour: str, kind: str) -> None:
     """The harness itself: a planted hang is stopped at the time cap, a planted leak at the memory cap."""
     path = tmp_path / "plan.txt"
@@ -96,6 +100,7 @@ def test_minimise_drops_what_does_not_matter() -> None:
     assert small.ops == [{"op": "cut", "fraction": 0.5}]
 
 
+@pytest.mark.slow  # a campaign; the bounded one over every format is slow too
 def test_smoke_campaign_text_and_word(server: ForkServer) -> None:
     campaign = Campaign(server, ocr="never", cli_every=4)
     campaign.run(8, formats=("txt", "docx"), derandomize=True)

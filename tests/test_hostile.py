@@ -19,8 +19,9 @@ import pytest
 from fuzz.hostile import HOSTILE, MANIFEST, make_hostile, run_entry
 from fuzz.runner import ForkServer
 
-# the modes that start a real interpreter (seconds each; tests/cli covers the same in process by default)
-REAL_PROCESS = frozenset({"closed-stdout", "full-disk", "ctrl-c"})
+# the modes that run a whole command (a real interpreter, or kehoach parse/check with its worker pool:
+# a second or more each); tests/cli and tests/check cover the same in process by default
+REAL_PROCESS = frozenset({"closed-stdout", "full-disk", "ctrl-c", "batch", "check"})
 
 
 def _param(entry: dict[str, Any]) -> Any:

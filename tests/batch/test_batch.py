@@ -140,6 +140,7 @@ def test_log_records_reach_logging_with_the_file_name(sample_path) -> None:
 # --- the worker pool ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # waits for a kill at the time budget
 def test_pool_kills_a_hang_and_goes_on() -> None:
     pool = WorkerPool(1, memory_bytes=None, recycle_after=10)
     try:

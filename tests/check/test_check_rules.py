@@ -98,6 +98,7 @@ def test_every_rule_is_documented() -> None:
         assert rule.id.split(".")[0] in (rule.category, "target", "task")
 
 
+@pytest.mark.slow  # every rule on every damaged variant of every sample: seconds
 def test_no_rule_fails_on_damaged_plans(samples_dir: Path) -> None:
     """Plans with lines missing or garbled (a deterministic sample) are checked without a rule crashing."""
     from kehoach_parser.api import parse_document

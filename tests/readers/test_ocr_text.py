@@ -18,6 +18,7 @@ def fixed(line: str) -> str:
     return " ".join(t for ts in lexicon.correct(line.split()) for t in ts)
 
 
+@pytest.mark.slow  # loads underthesea's 74,000-word list (OCR only)
 @pytest.mark.parametrize(("seen", "meant"), [
     ("Kiêm tra việc chầp hành Quy định", "Kiểm tra việc chấp hành Quy định"),  # tone lost; "ầp" is no syllable
     ("I. MỤC ĐÍCH, YÊU CẢU", "I. MỤC ĐÍCH, YÊU CẦU"),  # circumflex + grave read as a hook
