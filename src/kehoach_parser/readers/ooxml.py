@@ -15,7 +15,6 @@ with a short message in words.
 from __future__ import annotations
 
 import io
-import lzma
 import posixpath
 import struct
 import zipfile
@@ -42,7 +41,7 @@ RATIO_FLOOR = 1024 * 1024
 # what the ZIP layer, zlib and lxml raise on damaged input (never our own bugs: those stay errors)
 ZIP_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
-    zlib.error, lzma.LZMAError, struct.error, OverflowError, KeyError, IndexError)
+    zlib.error, struct.error, OverflowError, KeyError, IndexError)
 # how Word packs its parts: stored or deflated (never bzip2 or LZMA, whose headers set their own memory)
 WORD_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 # the end-of-central-directory record, its ZIP64 locator and record

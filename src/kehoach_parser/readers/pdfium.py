@@ -238,7 +238,7 @@ def _words(text_page: Any, frame: _Frame, number: int, limits: Limits) -> tuple[
     chars.sort()
     words: list[Word] = []
     unmapped = 0
-    styles = _Styles(text_page)
+    styles = _Styles(page_p)
     line: list[_Char] = []
     last = -math.inf
     for char in [*chars, (math.inf, 0.0, 0.0, -1, GLYPH)]:
@@ -323,8 +323,8 @@ def _glyph_near(line: list[_Char], k: int) -> bool:
 class _Styles:
     """The fonts of one text page's characters (size, descent, weight), cached by text object."""
 
-    def __init__(self, text_page: Any) -> None:
-        self.address = ctypes.cast(text_page, ctypes.c_void_p).value
+    def __init__(self, address: int | None) -> None:
+        self.address = address  # of the text page
         self.cache: dict[int, _Style] = {}
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int(0)

@@ -93,12 +93,16 @@ def _hint_words() -> tuple[list[str], list[str]]:
     return [fold(w) for w in columns.baseline_words], [fold(w) for w in columns.target_words]
 
 
-@lru_cache(maxsize=512)
 def column_role(header: str) -> str | None:
     """The role of a column from its header text ("Cơ quan chủ trì" -> "lead"), or None. A name
     column whose words only a task or only an indicator table uses is "task_name" / "indicator_name"."""
-    if len(header) > MAX_HEADER_CHARS:  # a paragraph, not a header: and fuzzy matching is linear in it
+    if len(header) > MAX_HEADER_CHARS:  # a paragraph, not a header (nor a key for the cache to keep)
         return None
+    return _header_role(header)
+
+
+@lru_cache(maxsize=512)
+def _header_role(header: str) -> str | None:
     text = fold(header)
     if not text:
         return None
