@@ -31,19 +31,21 @@ T = TypeVar("T")
 
 
 def parse(source: Source_, *, format: str | None = None, name: str | None = None, limits: Limits | None = None,
-          ocr: OcrMode = "auto") -> Plan:
+          ocr: OcrMode = "auto", workers: int = 1) -> Plan:
     """Parse one plan (a path, or the file's bytes) into a validated :class:`Plan`.
 
     ``format`` ("txt", "md", "docx", "pdf") overrides sniffing; ``name`` labels bytes in messages and
     in ``source.file``; ``limits`` sets the budgets (:class:`~kehoach_parser.limits.Limits`); ``ocr``
-    is "auto" (pages without a usable text layer), "force" (every PDF page) or "never".
+    is "auto" (pages without a usable text layer), "force" (every PDF page) or "never";
+    ``workers`` > 1 reads a long PDF's pages in that many processes (forked, on Linux, when the
+    caller has no other thread; the plan is the same).
     Raises :class:`~kehoach_parser.errors.KehoachError` (and only that) on any failure.
     """
-    return parse_document(source, format=format, name=name, limits=limits, ocr=ocr).plan
+    return parse_document(source, format=format, name=name, limits=limits, ocr=ocr, workers=workers).plan
 
 
 def parse_document(source: Source_, *, format: str | None = None, name: str | None = None,
-                   limits: Limits | None = None, ocr: OcrMode = "auto") -> ParsedDocument:
+                   limits: Limits | None = None, ocr: OcrMode = "auto", workers: int = 1) -> ParsedDocument:
     """Like :func:`parse`, but also return what the plan was built from: the reader's layout (lines
     and table rows with their page/line), the segments and the data tables (``.plan`` is the Plan
     :func:`parse` returns). For tools that need more than the plan, such as ``kehoach check``."""
@@ -55,7 +57,7 @@ def parse_document(source: Source_, *, format: str | None = None, name: str | No
 
     def work() -> ParsedDocument:
         data = read_input(source, limits, label=label)
-        options = ReadOptions(limits=limits, ocr=ocr, deadline=deadline)
+        options = ReadOptions(limits=limits, ocr=ocr, deadline=deadline, workers=workers)
         layout = read_layout(data, name=label, fmt=format, options=options)
         deadline.check()
         return analyse(layout, _source(data, label, layout), limits=limits, deadline=deadline)

@@ -18,6 +18,8 @@ from ..readers.options import OCR_MODES
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github")
 FAIL_LEVELS = ("error", "warning", "never")
+# processes reading a long PDF's pages (no more than the cores available): one file is checked at a time
+PAGE_WORKERS = 4
 
 
 def add_check_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -126,7 +128,7 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
             continue  # left out by include/exclude
         labels.append(label)
         try:
-            report = check_file(path, config, label=label, ocr=args.ocr)
+            report = check_file(path, config, label=label, ocr=args.ocr, workers=PAGE_WORKERS)
         except KehoachError as exc:
             failed.append((label, str(exc)))
             findings.append(unreadable_finding(label, exc.problem))

@@ -97,7 +97,8 @@ def _drop_superseded(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Find
 
 
 def check_file(path: str | os.PathLike[str], config: CheckConfig | None = None, *, format: str | None = None,
-               label: str | None = None, ocr: OcrMode = "auto") -> Report:
-    """Parse and check one file (raises KehoachError when it cannot be read)."""
-    doc = parse_document(path, format=format, ocr=ocr)
+               label: str | None = None, ocr: OcrMode = "auto", workers: int = 1) -> Report:
+    """Parse and check one file (raises KehoachError when it cannot be read); ``workers`` as for
+    :func:`~kehoach_parser.api.parse`."""
+    doc = parse_document(path, format=format, ocr=ocr, workers=workers)
     return check_document(doc, label or str(Path(path)), config)

@@ -18,6 +18,13 @@ from ..batch import FileResult
 PREFIX = "kehoach"
 
 
+class _Bar(tqdm):
+    """tqdm without its monitor thread (it tunes ``miniters``, which these bars do not use): a thread
+    left running would keep the PDF reader of a later file in this process from forking."""
+
+    monitor_interval = 0
+
+
 @dataclass
 class Tally:
     """Counts for the summary line."""
@@ -64,7 +71,7 @@ class Console:
         self.quiet = quiet
         self.verbose = verbose
         show = (not quiet and _is_terminal(stream)) if progress is None else progress
-        self.bar: tqdm | None = (tqdm(total=total, file=stream, unit="file", dynamic_ncols=True, leave=True,
+        self.bar: tqdm | None = (_Bar(total=total, file=stream, unit="file", dynamic_ncols=True, leave=True,
                                       mininterval=0.2, smoothing=0.1) if show else None)
         self.failed = 0
 

@@ -17,3 +17,5 @@ class ReadOptions:
     limits: Limits = DEFAULT_LIMITS
     ocr: OcrMode = "auto"
     deadline: Deadline = field(default_factory=lambda: Deadline(DEFAULT_LIMITS.seconds))
+    # processes reading a long PDF's pages (forked; Linux, single-threaded callers only); 1: this one alone
+    workers: int = 1

@@ -27,6 +27,7 @@ carries its first line's.
 """
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from ..layout import Layout, Line, Row, Table
@@ -36,6 +37,7 @@ from . import geometry, streams, textlayer
 from .geometry import ColumnBlock, Grid, Margins, TextLine, Word
 from .options import ReadOptions
 from .page_numbers import PAGE_NUMBER
+from .parallel import read_pages
 from .pdfium import Document, PageContent, open_document
 from .problems import CorruptProblem
 from .rules import BBox, tables
@@ -77,23 +79,22 @@ def read_pdf(data: bytes, *, options: ReadOptions | None = None, ocr_dpi: int = 
             raise BudgetExceeded(f"the PDF has {count:,} pages, more than {limits.pdf_max_pages:,}", "pdf_max_pages")
         pages: list[Page] = []
         need: dict[str, list[int]] = {"scanned": [], "garbled": [], "forced": []}
-        for index in range(count):
-            options.deadline.check()
-            content = document.read_page(index, limits)
-            verdict = _text_layer(content)
-            page = Page(content.number, content.width, content.height, [], [])
-            pages.append(page)
-            if verdict == "blank":
-                continue
-            if verdict != "text":
-                need[verdict].append(content.number)
-                continue
-            if options.ocr == "force":
-                need["forced"].append(content.number)
-                continue
-            if content.unmapped:
-                unmapped[content.number] = content.unmapped
-            page.lines, page.grids = _split(content.words, tables(content.rules), content.number)
+        with closing(read_pages(document, limits, options.deadline, options.workers)) as contents:
+            for content in contents:
+                verdict = _text_layer(content)
+                page = Page(content.number, content.width, content.height, [], [])
+                pages.append(page)
+                if verdict == "blank":
+                    continue
+                if verdict != "text":
+                    need[verdict].append(content.number)
+                    continue
+                if options.ocr == "force":
+                    need["forced"].append(content.number)
+                    continue
+                if content.unmapped:
+                    unmapped[content.number] = content.unmapped
+                page.lines, page.grids = _split(content.words, tables(content.rules), content.number)
         if need["garbled"]:
             warnings.append(("text_layer_garbled", f"the text layer of page(s) {_ranges(need['garbled'])} does not "
                                                    "read as Vietnamese (fonts without a usable character map)"))
