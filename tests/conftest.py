@@ -70,6 +70,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("sample_stem", SAMPLE_STEMS, ids=[s.split("_")[0] for s in SAMPLE_STEMS])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The parsed data files (vocab/cache.py) kept in a folder of the test session, not the user's."""
+    os.environ["KEHOACH_CACHE_DIR"] = str(tmp_path_factory.mktemp("kehoach-cache"))
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

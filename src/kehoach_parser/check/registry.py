@@ -8,19 +8,14 @@ is one catalogue entry plus one function; switching one off is configuration.
 from __future__ import annotations
 
 import string
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..vocab import read_toml
 from .model import CATEGORIES, SEVERITIES, Category, Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found]
 
 if TYPE_CHECKING:
     from .context import Context
@@ -118,8 +113,7 @@ def check(rule_id: str) -> Callable[[CheckFunction], CheckFunction]:
 
 @lru_cache(maxsize=1)
 def _catalogue_file() -> dict[str, Any]:
-    data = resources.files(__package__).joinpath("rules.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return read_toml(resources.files(__package__).joinpath("rules.toml"))
 
 
 def catalogue() -> dict[str, dict[str, Any]]:

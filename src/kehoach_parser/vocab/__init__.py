@@ -12,24 +12,37 @@ import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .model import SyllableInventory, Vocabulary
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found]
 
-__all__ = ["SyllableInventory", "Vocabulary", "alternation", "load_toml", "syllables", "tomllib", "tone_tolerant",
-           "vocab"]
+__all__ = ["SyllableInventory", "Vocabulary", "alternation", "load_toml", "read_toml", "syllables", "tomllib",
+           "tone_tolerant", "vocab"]
 
 
 @lru_cache(maxsize=16)
 def load_toml(name: str) -> dict[str, Any]:
     """A data file of this folder ("vietnamese.toml", "lint.toml" …) as read, once per process."""
-    data = resources.files(__package__).joinpath(name).read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return read_toml(resources.files(__package__).joinpath(name))
+
+
+def read_toml(resource: Traversable) -> dict[str, Any]:
+    """A TOML data file of the package as parsed (kept between runs, see :mod:`.cache`)."""
+    from .cache import cached
+
+    def parse() -> dict[str, Any]:
+        return tomllib.loads(resource.read_bytes().decode("utf-8"))
+
+    return cached(resource.name.replace(".", "-"), [resource], parse) if isinstance(resource, Path) else parse()
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ import regex
 
 from ..text import tone_key
 from . import load_toml
+from .cache import cached
 from .model import LintVocabulary, Renamed
 
 # the word list inside the underthesea package (one word a line, syllables separated by spaces)
@@ -67,15 +68,21 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The dictionary of the spelling facts: underthesea's Viet74K word list, when underthesea is installed
-    (it is a dependency), plus the accepted pairs of ``lint.toml``. Reading it does not import underthesea."""
+    (it is a dependency), plus the accepted pairs of ``lint.toml``. Reading it does not import underthesea;
+    what is read from it is kept between runs (:mod:`.cache`)."""
     path = _lexicon_path()
-    text = path.read_text(encoding="utf-8") if path is not None else ""
-    accepted = "\n".join(lint().spelling.typos.accepted)
-    words = unicodedata.normalize("NFC", f"{text}\n{accepted}").casefold()
-    syllables = frozenset(words.split())
-    pairs = frozenset(line for line in words.splitlines() if line.count(" ") == 1)
-    spelling = {tone_key(s): s for s in syllables if TWO_PLACEMENTS.search(s)}
-    return Lexicon(syllables, pairs, spelling)
+    accepted = lint().spelling.typos.accepted
+
+    def build() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+        text = path.read_text(encoding="utf-8") if path is not None else ""
+        words = unicodedata.normalize("NFC", "\n".join((text, *accepted))).casefold()
+        syllables = frozenset(words.split())
+        pairs = frozenset(line for line in words.splitlines() if line.count(" ") == 1)
+        return syllables, pairs, {tone_key(s): s for s in syllables if TWO_PLACEMENTS.search(s)}
+
+    if path is None:
+        return Lexicon(*build())
+    return Lexicon(*cached("lexicon", [path], build, key="\n".join(accepted)))
 
 
 def _lexicon_path() -> Path | None:
