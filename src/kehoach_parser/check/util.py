@@ -12,6 +12,15 @@ from ..text.roman import roman_value, to_roman
 MAX_DIGITS = 6
 
 
+def spaces_only(gap: str) -> bool:
+    """Whether ``gap``, the text between two words, is only spaces or tabs (a line end may follow them):
+    the two words are one group, with no comma, dash or cell boundary between them. String methods,
+    not a pattern: the spelling rules ask this of every pair of words in a document."""
+    if gap.endswith("\n"):
+        gap = gap[:-1]
+    return bool(gap) and not gap.strip(" \t")
+
+
 def small_int(text: str) -> int | None:
     """The value of a short run of ASCII digits ("12"), None for anything else ("²", "١٢", 5,000 digits)."""
     text = text.strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from statistics import median
 
@@ -53,6 +54,8 @@ class Word:
 
 @dataclass
 class TextLine:
+    """A line's words, left to right (never changed once the line is made: its measures are kept)."""
+
     words: list[Word]
     page: int = 0
     number: int = 0  # index in the page's reading order, set when the page is ordered
@@ -61,19 +64,19 @@ class TextLine:
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def height(self) -> float:
         return median(w.height for w in self.words)
 
@@ -81,11 +84,11 @@ class TextLine:
     def cx(self) -> float:
         return (self.x0 + self.x1) / 2
 
-    @property
+    @cached_property
     def text(self) -> str:
         return normalize_spacing(" ".join(w.text for w in self.words))
 
-    @property
+    @cached_property
     def style(self) -> tuple[float, bool] | None:
         """(font size, bold) of most of the line's letters, or None when the words carry no font
         (OCR)."""

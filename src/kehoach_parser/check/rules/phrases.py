@@ -12,11 +12,10 @@ import regex
 from rapidfuzz import fuzz
 
 from ...text import fold, nfc, tone_key
+from ..util import spaces_only
 
 # a word: letters and digits ("CHUYỂN", "5G")
 WORD = regex.compile(r"[\p{L}\d]+")
-# only spaces between two words of one group (no comma, no dash)
-GAP = regex.compile(r"^[ \t]+$")
 
 
 @lru_cache(maxsize=16384)
@@ -73,7 +72,7 @@ class PhraseIndex:
         for i in range(len(tokens)):
             for n, phrase in self._candidates(folded_tokens, i):
                 window = tokens[i:i + n]
-                if any(not GAP.match(text[a.end():b.start()]) for a, b in pairwise(window)):
+                if not all(spaces_only(text[a.end():b.start()]) for a, b in pairwise(window)):
                     continue
                 found = text[window[0].start():window[-1].end()]
                 printed = found.casefold()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ...vocab.lint import lexicon
+from ...vocab.lint import Lexicon, lexicon
 from .spans import TextSpan
 
 # a lower-case word of two letters or more, not part of a URL, an address or an enumerator ("b)")
@@ -38,13 +38,13 @@ def readability(spans: list[TextSpan], warning_codes: set[str]) -> Readability:
     known = lexicon()
     total = bad = 0
     if known:
+        verdicts: dict[str, bool | None] = {}  # printed word -> a syllable (None: a foreign word, not counted)
         for span in spans:
-            for m in LOWER_WORD.finditer(span.text):
-                word = unicodedata.normalize("NFC", m.group())
-                if word.isascii() and len(word) >= FOREIGN_LENGTH:
-                    continue
-                total += 1
-                bad += not known.has_syllable(word.casefold())
+            for printed in LOWER_WORD.findall(span.text):
+                verdict = verdicts[printed] if printed in verdicts else _verdict(printed, known, verdicts)
+                if verdict is not None:
+                    total += 1
+                    bad += not verdict
     share = bad / total if total else 0.0
     ocr = OCR_WARNING in warning_codes
     # a garbled text layer that OCR replaced is read (as OCR text); one left as it is, or skipped pages, are not
@@ -52,3 +52,11 @@ def readability(spans: list[TextSpan], warning_codes: set[str]) -> Readability:
     if reason is None and total >= MIN_WORDS and MAX_NON_WORDS < share <= MAX_GARBLED:
         reason = "non_words"
     return Readability(reason, share, ocr)
+
+
+def _verdict(printed: str, known: Lexicon, verdicts: dict[str, bool | None]) -> bool | None:
+    """Whether ``printed`` is a Vietnamese syllable, None for a foreign word (remembered: words repeat)."""
+    word = unicodedata.normalize("NFC", printed)
+    verdict = None if word.isascii() and len(word) >= FOREIGN_LENGTH else known.has_syllable(word.casefold())
+    verdicts[printed] = verdict
+    return verdict
