@@ -348,14 +348,34 @@ def test_broken_pipe_is_one_line(samples: list[Path]) -> None:
     assert run.lines == ["kehoach: error: cannot write to standard output (the reading end of the pipe was closed)"]
 
 
-def test_full_disk_on_stdout(samples: list[Path]) -> None:
+@pytest.mark.parametrize("command", [["parse"], ["check"], ["check", "--format", "json"],
+                                     ["check", "--format", "sarif"], ["check", "--format", "github"]])
+def test_full_disk_on_stdout(samples: list[Path], command: list[str]) -> None:
     full = open("/dev/full", "w", encoding="utf-8")  # noqa: SIM115 - closed below, past its error
     err = io.StringIO()
-    code = main(["parse", str(samples[0])], stdout=full, stderr=err)
+    code = main([*command, str(samples[0])], stdout=full, stderr=err)
     with contextlib.suppress(OSError):
         full.close()
     assert code == 1
     assert err.getvalue() == "kehoach: error: cannot write to standard output (No space left on device)\n"
+
+
+def test_the_program_leaves_check_quickly_and_says_what_main_says(samples: list[Path], cli_env: dict[str, str],
+                                                                  tmp_path: Path) -> None:
+    """``kehoach check`` exits without the interpreter's teardown (cli.run): the same output and status
+    as main() in process, and a full disk is still one line and exit 1."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "kehoach_parser", "check", "--format", "json", str(samples[0])]
+    real = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=cli_env, timeout=120)
+    here = cli("check", "--format", "json", samples[0])
+    assert (real.returncode, real.stdout, real.stderr) == (here.code, here.out, "")
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                                env=cli_env, timeout=120)
+    assert failed.returncode == 1
+    assert failed.stderr == "kehoach: error: cannot write to standard output (No space left on device)\n"
 
 
 def test_full_disk_on_an_output_file(samples: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -73,6 +73,7 @@ def expand(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    from ..cli.output import write_text
     from ..errors import KehoachError
     from .config import ConfigError, _cached_load, config_for, find_config, load_config
     from .examples import unreadable_finding
@@ -106,7 +107,7 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
 
     if args.list_rules:
         enabled = {r.id: base.enabled(r.id, r.category) for r in rules}
-        out.write(format_rules(rules, fmt=args.output_format, severities=severities, enabled=enabled))
+        write_text(out, format_rules(rules, fmt=args.output_format, severities=severities, enabled=enabled))
         return EXIT_OK
     if not args.paths:
         print("kehoach: error: check needs FILE or DIR arguments (or --list-rules)", file=err)
@@ -146,18 +147,18 @@ def run_check(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
         print(f"kehoach: error: {problem if problem.startswith(name) else f'{name}: {problem}'}", file=err)
 
     if args.output_format == "json":
-        out.write(format_json(findings))
+        write_text(out, format_json(findings))
     elif args.output_format == "sarif":
         enabled_rules = [r for r in rules if base.enabled(r.id, r.category)]
-        out.write(format_sarif(findings, enabled_rules, failed=failed, severities=severities,
+        write_text(out, format_sarif(findings, enabled_rules, failed=failed, severities=severities,
                                docs_url=args.docs_url or base.docs_url))
     elif args.output_format == "github":
-        out.write(format_github(findings))
+        write_text(out, format_github(findings))
     else:
-        out.write(format_text(findings, files=labels + [n for n, _ in failed if n not in labels],
+        write_text(out, format_text(findings, files=labels + [n for n, _ in failed if n not in labels],
                               failed=[n for n, _ in failed], color=use_color(out)))
         if args.statistics:
-            out.write(format_statistics(findings, rules))
+            write_text(out, format_statistics(findings, rules))
     if failed:
         return EXIT_USAGE
     return EXIT_FINDINGS if fail_rank else EXIT_OK

@@ -24,7 +24,7 @@ from .. import __version__
 from ..check.cli import add_check_parser, run_check
 from ..model import json_schema
 from .export_cmd import add_export_parser, run_export
-from .output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, STDOUT, OutputError, write_text
+from .output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, STDOUT, OutputError, reason_of, write_text
 from .parse_args import add_parse_parser
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
@@ -85,10 +85,14 @@ def run() -> NoReturn:
     rules take): everything is written by then, and the standard streams are flushed first."""
     status = main()
     if _finished and _finished[-1] in QUICK_EXIT_COMMANDS:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):  # a closed or full stream was reported by the command
-                if stream is not None:
-                    stream.flush()
+        try:  # the command flushed what it wrote (and reported a failure): this only makes sure
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            _say(sys.stderr, f"kehoach: error: {OutputError(STDOUT, reason_of(exc))}")
+            status = status if status != EXIT_OK else EXIT_FAILED
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
         os._exit(status)
     sys.exit(status)
 
