@@ -43,7 +43,7 @@ __all__ = [
     "__version__",
     "parse",
 ]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 _LAZY = {"parse": ("api", "parse"), "Plan": ("model", "Plan")}
 

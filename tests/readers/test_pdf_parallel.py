@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,31 +91,27 @@ def test_the_plan_and_the_findings_are_the_same(long_pdf: Path, parent: Family) 
     assert check_file(long_pdf, workers=2).findings == check_file(long_pdf).findings
 
 
-def test_a_child_that_fails_leaves_its_pages_to_the_caller(long_pdf: Path, parent: Family,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def _raise_memory_error() -> None:
+    raise MemoryError  # a budget or a bug: the caller meets it again when it reads the page
+
+
+def _die() -> None:
+    os._exit(3)  # as a crash inside PDFium would
+
+
+@pytest.mark.parametrize(("page", "stop"), [(11, _raise_memory_error), (10, _die)], ids=["fails", "dies"])
+def test_a_child_that_stops_leaves_its_pages_to_the_caller(long_pdf: Path, parent: Family, page: int,
+                                                           stop: Callable[[], None],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     alone = read(long_pdf, 1)
     real = pdfium.Document.read_page
 
-    def failing_in_children(self: pdfium.Document, index: int, limits: Limits) -> PageContent:
-        if os.getpid() != parent.pid and index == 11:
-            raise MemoryError  # a budget or a bug meets the caller again when it reads the page
+    def stopping_in_children(self: pdfium.Document, index: int, limits: Limits) -> PageContent:
+        if os.getpid() != parent.pid and index == page:
+            stop()
         return real(self, index, limits)
 
-    monkeypatch.setattr(pdfium.Document, "read_page", failing_in_children)
-    assert read(long_pdf, 2) == alone
-
-
-def test_a_child_that_dies_leaves_its_pages_to_the_caller(long_pdf: Path, parent: Family,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = read(long_pdf, 1)
-    real = pdfium.Document.read_page
-
-    def dying_in_children(self: pdfium.Document, index: int, limits: Limits) -> PageContent:
-        if os.getpid() != parent.pid and index == 10:
-            os._exit(3)  # as a crash inside PDFium would
-        return real(self, index, limits)
-
-    monkeypatch.setattr(pdfium.Document, "read_page", dying_in_children)
+    monkeypatch.setattr(pdfium.Document, "read_page", stopping_in_children)
     assert read(long_pdf, 2) == alone
 
 
