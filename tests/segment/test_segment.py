@@ -55,6 +55,16 @@ def test_annex_labels_and_titles() -> None:
     assert plan.signature.authority == "KT." and plan.signature.organ is None
 
 
+def test_an_organ_line_after_the_signature_is_no_annex_before_a_labelled_one() -> None:
+    """The signer's title printed on two lines ("PHÓ GIÁM ĐỐC / SỞ CÔNG THƯƠNG …", read from a scan),
+    then "PHỤ LỤC I": one annex, the labelled one, not a second one headed by the organ's name."""
+    plan = _plan("KẾ HOẠCH", "Kiểm tra năm 2026", "", "I. MỤC ĐÍCH", "Nội dung.", "", "Nơi nhận:", "- Lưu: VT.",
+                 "", "T/M. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "Hoàng Văn Thuận", "PHÓ GIÁM ĐỐC",
+                 "SỞ CÔNG THƯƠNG TỈNH LÀO CAI", "", "PHỤ LỤC I", "KẾ HOẠCH KIỂM TRA",
+                 "(Kèm theo Kế hoạch số 1105/KH-ĐKT ngày 10/3/2026)")
+    assert [(a.label, a.title) for a in plan.annexes] == [("PHỤ LỤC I", "KẾ HOẠCH KIỂM TRA")]
+
+
 def test_a_mention_of_the_annexes_in_the_body_is_not_an_annex() -> None:
     plan = _plan("KẾ HOẠCH", "Thử nghiệm năm 2026", "", "I. NHIỆM VỤ",
                  "Phụ lục kèm theo Kế hoạch này nêu chi tiết các nhiệm vụ.", "II. TỔ CHỨC THỰC HIỆN", "x")

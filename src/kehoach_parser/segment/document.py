@@ -330,6 +330,8 @@ def _unlabelled_annex(items: list[Item], i: int) -> bool:
     for item in items[i + 1:i + 4]:
         if isinstance(item, Table):
             return True
+        if _annex_label(item.text):  # a labelled annex follows: this line is not the head of one
+            return False
         if ANNEX_ATTACHED.match(item.text):
             return True
         if not is_caps_line(item.text):
