@@ -16,6 +16,8 @@ from .names import person_name
 
 # "…;" "…." "…," at the end of a recipient line
 RECIPIENT_END = regex.compile(r"[\s;.,]+$")
+# where a recipient's bullet starts, also after ";" or "." on one line: "- Như trên; - Lưu: VT."
+RECIPIENT_BULLET = regex.compile(r"(?:^\s*|(?<=[;.])\s*)[-+•]\s+(?=\S)")
 
 
 def extract_recipients(closing: list[Item]) -> list[tuple[str, Location]]:
@@ -49,7 +51,7 @@ def _where(para: Para) -> Location:
 
 def _recipient_lines(text: str) -> list[str]:
     # two bullets on one line ("- Như trên; - Lưu: VT.") are two recipients
-    parts = regex.split(r"(?:^\s*|(?<=[;.])\s*)[-+•]\s+(?=\S)", text)
+    parts = RECIPIENT_BULLET.split(text)
     return [r for r in (RECIPIENT_END.sub("", strip_bullet(p).strip()) for p in parts) if r]
 
 

@@ -29,6 +29,8 @@ AFTER_WINDOW = 240
 ONE_ID = regex.compile(rf"{LETTER_ID}|{DOC_ID}")
 # white space inside a printed id ("57- NQ/TW")
 ID_SPACES = regex.compile(r"\s+")
+# a word of an issuer's name, between spaces: "Sở", "Công", "Thương,"
+NAME_TOKEN = regex.compile(r"\S+")
 
 
 @dataclass
@@ -105,7 +107,7 @@ def issuer_after(text: str, pos: int = 0, endpos: int | None = None) -> str | No
     if not p.head.match(text, pos, end):
         return None
     taken: list[str] = []
-    for token in regex.finditer(r"\S+", text, pos=pos, endpos=end):
+    for token in NAME_TOKEN.finditer(text, pos, end):
         if taken and (p.stop.match(text, token.start(), end) or p.kind_word.match(text, token.start(), end)):
             break
         if taken and taken[-1].endswith(",") and not token.group()[0].islower():

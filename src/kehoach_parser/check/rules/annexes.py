@@ -3,6 +3,7 @@ line: present, complete and matching the plan's own number, date and kind."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -14,7 +15,15 @@ from ..context import Context
 from ..registry import Hit, check, hit_at, joined, label
 
 # "PHỤ LỤC II", "Phụ lục 2", "PHỤ LỤC SỐ 01": the label's numeral, if any
+# a Roman numeral: "II", "XIV"
+ROMAN = regex.compile(r"[IVXL]+")
 LABEL_NUMERAL = regex.compile(r"\s+(?P<num>[IVXL]{1,5}|\d{1,2}|[A-Z])$")
+@lru_cache(maxsize=1)
+def _number_word_at_end() -> regex.Pattern[str]:
+    """The number word closing a label: "PHỤ LỤC SỐ" (before its numeral)."""
+    return regex.compile(rf"\s+{vocab().grammar.number}$", regex.IGNORECASE)
+
+
 def _at(annex: Annex, ctx: Context) -> tuple[int | None, int | None]:
     """Where an annex's attachment line is printed (its label's place when it has none)."""
     return ctx.position(annex.location, annex.attached[:30] if annex.attached else None, following=20)
@@ -34,8 +43,8 @@ def numbering(ctx: Context) -> Iterator[Hit]:
             continue
         m = LABEL_NUMERAL.search(annex.label)
         base = annex.label[: m.start()] if m else annex.label
-        base = regex.sub(rf"\s+{vocab().grammar.number}$", "", base, flags=regex.IGNORECASE)
-        if m and regex.fullmatch(r"[IVXL]+", m["num"]) and roman_value(m["num"]) == position:
+        base = _number_word_at_end().sub("", base)
+        if m and ROMAN.fullmatch(m["num"]) and roman_value(m["num"]) == position:
             continue
         expected = f"{base} {to_roman(position)}"
         yield hit_at(_label_at(annex), annex.label,
@@ -67,10 +76,15 @@ def attached_format(ctx: Context) -> Iterator[Hit]:
                 "attached": line.printed, "missing": words_["vi"], "missing_en": words_["en"]})
 
 
+@lru_cache(maxsize=1)
+def _day_word_at_start() -> regex.Pattern[str]:
+    """The day word opening a date: "ngày 10 tháng 7 năm 2025"."""
+    return regex.compile(rf"^{vocab().grammar.day}\s*", regex.IGNORECASE)
+
+
 def _date_words(raw: str) -> str:
     """"10 tháng 7 năm 2025" of "ngày 10 tháng 7 năm 2025" (the template prints its own "ngày")."""
-    word = vocab().grammar.day
-    return regex.sub(rf"^{word}\s*", "", raw, flags=regex.IGNORECASE)
+    return _day_word_at_start().sub("", raw)
 
 
 @check("annex.attached-mismatch")

@@ -18,6 +18,9 @@ from ..context import Context
 from ..registry import Hit, check, hit_at, joined, label
 from ..util import excerpt
 
+# white space printed inside a symbol: "KH - UBND"
+SYMBOL_SPACES = regex.compile(r"\s+")
+
 # "ngày 5 tháng 1 năm 2026" -> the day, month and year digits as printed (blank parts allowed)
 DATE_PARTS = WORD_DATE
 # a motto line this close (rapidfuzz ratio of the folded forms) to the prescribed wording is meant to be it
@@ -118,7 +121,7 @@ def symbol_format(ctx: Context) -> Iterator[Hit]:
     if line is None or not line.symbol:
         return
     printed = line.symbol
-    expected = regex.sub(r"\s+", "", printed).replace("–", "-").upper()
+    expected = SYMBOL_SPACES.sub("", printed).replace("–", "-").upper()
     for mixed in lint().header.mixed_case_kinds:
         if expected.startswith(mixed.upper() + "-"):
             expected = mixed + expected[len(mixed):]

@@ -22,6 +22,8 @@ LOOSE_AUTHORITY = regex.compile(
 
 
 # "KT.CHỦ TỊCH", "TM.ỦY BAN": an authority printed without the space after its dot
+# what stands between the letters of a loosely printed authority: "T/M", "K.T"
+AUTHORITY_PUNCTUATION = regex.compile(r"[\s/.]")
 NO_SPACE = regex.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q)\.(?=\p{Lu})")
 
 
@@ -63,7 +65,7 @@ def authority_invalid(ctx: Context) -> Iterator[Hit]:
             continue
         m = LOOSE_AUTHORITY.match(text)
         if m:
-            letters = regex.sub(r"[\s/.]", "", m["letters"])
+            letters = AUTHORITY_PUNCTUATION.sub("", m["letters"])
             expected = f"{letters}. {text[m.end():].strip()}"
             yield Hit(line=para.line, page=para.page, text=text, params={"found": text, "expected": expected})
             continue
