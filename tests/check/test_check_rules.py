@@ -120,3 +120,46 @@ def test_no_rule_fails_on_damaged_plans(samples_dir: Path) -> None:
         except KehoachError:
             continue
         assert check_document(doc, "damaged.txt").crashed == []
+
+
+PARTY_PLAN = """ĐẢNG BỘ TỈNH AN GIANG\tĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ AN BÌNH
+*
+Số 12-KH/ĐU\tAn Bình, ngày 15 tháng 01 năm 2026
+
+KẾ HOẠCH
+kiểm tra, giám sát năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Phòng ngừa vi phạm của tổ chức đảng và đảng viên.
+
+II. NỘI DUNG
+1. Kiểm tra việc thực hiện nhiệm vụ đảng viên tại 03 chi bộ.
+- Chủ trì: Ủy ban Kiểm tra Đảng ủy xã.
+- Thời gian: Quý II/2026.
+
+III. TỔ CHỨC THỰC HIỆN
+Ủy ban Kiểm tra Đảng ủy xã theo dõi, báo cáo kết quả.
+
+Nơi nhận:
+- Ban Thường vụ Tỉnh ủy (để báo cáo),
+- Các chi bộ trực thuộc,
+- Lưu Văn phòng Đảng ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Nguyễn Văn An
+"""
+
+
+@pytest.mark.parametrize("heading", ["ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH"])
+def test_a_party_document_is_not_held_to_decree_30(lint: Callable[..., list[Finding]], heading: str) -> None:
+    """Hướng dẫn 36-HD/VPTW: "Số 12-KH/ĐU" without a colon, "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ", recipients
+    ending in ",", "Lưu Văn phòng Đảng ủy": all right there; the content rules still run."""
+    text = PARTY_PLAN.replace("ĐẢNG CỘNG SẢN VIỆT NAM", heading)
+    assert [(f.rule, f.location.line) for f in lint(text)] == [("input.party-form", 1)]
+    late = text.replace("Thời gian: Quý II/2026.", "Thời gian: Quý II/2027.")
+    assert [f.rule for f in lint(late)] == ["input.party-form", "deadline.after-period"]
+    state = text.replace(f"\t{heading}", "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
+    assert "input.party-form" not in {f.rule for f in lint(state)}  # a state heading: Decree 30's form

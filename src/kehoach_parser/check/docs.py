@@ -19,6 +19,8 @@ NEEDS_TEXT = {
     "print": "the exact printed characters (not run on text read by OCR)",
     "layout": "every line of the document (not run on text read by OCR)",
     "closing": "the closing block (not run on an excerpt cut off before it)",
+    "decree30": "a state document's form as Decree 30/2020/NĐ-CP sets it (not run on a Party or Youth Union "
+                "document, whose form follows Hướng dẫn 36-HD/VPTW)",
 }
 # a document example longer than this is shown in part
 SHOWN_LINES = 20

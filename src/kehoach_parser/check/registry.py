@@ -59,7 +59,7 @@ class Bilingual:
         return f"{self.vi} ({self.en})"
 
 
-NEEDS = ("print", "layout", "closing")
+NEEDS = ("print", "layout", "closing", "decree30")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,8 @@ class Rule:
     hints: Mapping[str | None, Bilingual]
     check: CheckFunction
     supersedes: tuple[str, ...] = ()  # rules whose finding on the same line and text this one replaces
-    needs: frozenset[str] = frozenset()  # "print" (the exact characters), "layout" (every line), "closing"
+    # "print" (the exact characters), "layout" (every line), "closing", "decree30" (a state document's form)
+    needs: frozenset[str] = frozenset()
     examples: tuple[Example, ...] = ()  # the documentation's failing and passing examples, which are its tests
 
     def render(self, hit: Hit) -> tuple[str, str | None]:

@@ -20,7 +20,8 @@ from .registry import Rule, all_rules
 # the input rules that, when their condition holds, leave no other rule to run
 EXCLUSIVE_GATES = ("input.not-a-plan", "input.unreadable-text")
 # input conditions that switch off the rules needing something the input lacks
-PARTIAL_GATES = {"input.ocr": frozenset({"print", "layout"}), "input.truncated": frozenset({"closing"})}
+PARTIAL_GATES = {"input.ocr": frozenset({"print", "layout"}), "input.truncated": frozenset({"closing"}),
+                 "input.party-form": frozenset({"decree30"})}
 
 
 @dataclass
@@ -42,6 +43,8 @@ def gates(ctx: Context) -> tuple[bool, frozenset[str]]:
         blocked |= PARTIAL_GATES["input.ocr"]
     if facts.truncated:
         blocked |= PARTIAL_GATES["input.truncated"]
+    if facts.header.party_form:
+        blocked |= PARTIAL_GATES["input.party-form"]
     return False, frozenset(blocked)
 
 

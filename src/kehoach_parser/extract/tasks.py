@@ -21,9 +21,15 @@ from .units import split_units
 def _label_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
     labels = vocab().task_labels.model_dump()
     by_text = {label.casefold(): role for role, items in labels.items() for label in items}
-    alternatives = "|".join(regex.escape(k) for k in sorted(by_text, key=len, reverse=True))
-    # "Đơn vị chủ trì: …", "Thời gian hoàn thành: …" (several may share one line)
-    return regex.compile(rf"(?:^|(?<=[;.]\s*))(?P<label>{alternatives})\s*:\s*", regex.IGNORECASE), by_text
+
+    def alternatives(deadline: bool) -> str:
+        chosen = [k for k, role in by_text.items() if (role == "deadline") == deadline]
+        return "|".join(regex.escape(k) for k in sorted(chosen, key=len, reverse=True))
+
+    # "Đơn vị chủ trì: …", "Thời gian hoàn thành: …" (several may share one line); a deadline label may
+    # name what is timed in a word or two: "Thời gian tổ chức: tối ngày 09/11/2026", "Thời điểm triển khai: …"
+    return regex.compile(rf"(?:^|(?<=[;.]\s*))(?:(?P<label>{alternatives(False)})|(?P<label_deadline>"
+                         rf"{alternatives(True)})(?:[ \t]+\p{{L}}+){{0,2}}?)\s*:\s*", regex.IGNORECASE), by_text
 
 
 def task_labels(text: str) -> dict[str, str] | None:
@@ -36,7 +42,7 @@ def task_labels(text: str) -> dict[str, str] | None:
     out: dict[str, str] = {}
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(body)
-        out[by_text[m["label"].casefold()]] = strip_trailing(body[m.end():end].strip())
+        out[by_text[(m["label"] or m["label_deadline"]).casefold()]] = strip_trailing(body[m.end():end].strip())
     return out
 
 

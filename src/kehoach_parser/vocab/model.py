@@ -177,6 +177,7 @@ class Vocabulary(_Table):
 
 class LintHeader(_Table):
     mixed_case_kinds: Words  # "CTr": a kind abbreviation printed in mixed case
+    party_headings: Words  # "ĐẢNG CỘNG SẢN VIỆT NAM": a Party document's heading, in place of the national motto
 
 
 class LintOrgans(_Table):

@@ -36,6 +36,14 @@ def truncated(ctx: Context) -> Iterator[Hit]:
         yield hit_at(last.position(len(last.text) - 1), last.text[-60:])
 
 
+@check("input.party-form")
+def party_form(ctx: Context) -> Iterator[Hit]:
+    header = ctx.facts.header
+    if header.party_form and ctx.facts.is_plan and not ctx.facts.readability.unreadable:
+        line = next((p for p in header.paras if p.text.strip()), None)
+        yield hit_at((line.page, line.line) if line else ctx.first_position)
+
+
 @check("input.unreadable")
 def unreadable(ctx: Context) -> Iterator[Hit]:
     """Reported by the command line for a file that cannot be read at all; a parsed file never has it."""

@@ -48,6 +48,7 @@ class HeaderFacts:
     number_line: NumberLine | None
     dateline: PrintedLine | None  # "Place, ngày … tháng … năm …" on a line of its own
     draft_marker: bool  # "DỰ THẢO" printed in the header
+    party_form: bool  # a Party or Youth Union document: its heading where the motto would be, and no motto
     issued_by_head: bool  # the plan says its head issues it ("Chủ tịch UBND tỉnh … ban hành Kế hoạch")
 
     @property
@@ -104,11 +105,14 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
     motto: list[PrintedLine] = []
     organs: list[PrintedLine] = []
     drafts = [fold(m) for m in lint().draft_markers]
-    draft = False
+    draft = party = False
     for para in paras:
         text = para.text
         folded = fold(text)
         draft = draft or any(m in folded for m in drafts)
+        if _party_heading().search(text):
+            party = True
+            text = _party_heading().sub(" ", text)  # "ĐẢNG BỘ TỈNH …<tab>ĐẢNG CỘNG SẢN VIỆT NAM": no organ of it
         if MOTTO.search(text):
             motto.append(PrintedLine(text, para.page, para.line))
             text = MOTTO.sub(" ", text)
@@ -132,11 +136,17 @@ def header_facts(seg: Segments, plan: Plan) -> HeaderFacts:
         if _organ_like(rest) and not number_line and fold(rest) not in drafts and dateline is None:
             organs.append(PrintedLine(SPACES.sub(" ", rest), para.page, para.line))
     return HeaderFacts(paras, tuple(organs), _issuing_organ(organs), tuple(motto), number_line, dateline, draft,
-                       _issued_by_head(seg))
+                       party and not motto, _issued_by_head(seg))
 
 
 # a word of an organ name: letters only ("SỞ", "CÔNG"), not an id ("186/KH-UBND")
 NAME_WORD = regex.compile(r"(?<![\p{L}\d/\-])\p{L}{2,}(?![\p{L}\d/\-])")
+
+
+@lru_cache(maxsize=1)
+def _party_heading() -> regex.Pattern[str]:
+    """A Party or Youth Union heading, any case and spacing: "ĐẢNG CỘNG SẢN VIỆT NAM"."""
+    return regex.compile(alternation(lint().header.party_headings, spaces=True), regex.IGNORECASE)
 
 
 # a piece of the motto shorter than this is no piece of it
