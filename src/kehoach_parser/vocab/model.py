@@ -210,6 +210,8 @@ class LintCitations(_Table):
 class LintYears(_Table):
     horizon: Words
     past: Words
+    looking_back: Words  # "tổng kết", "kê khai": a few words before an earlier year, a look back
+    looking_back_words: int
 
 
 class WordStarts(_Table):

@@ -20,6 +20,12 @@ from .headings import headings
 
 # "1441/QĐ-UBND", "7178/PA-UBND": a document's number and symbol inside a deadline cell
 CITED_ID = regex.compile(DOC_ID)
+# a letter of a document's symbol: "QĐ" of "1441/QĐ-UBND" ("28/02/2025", a date, has none)
+SYMBOL_LETTER = regex.compile(r"\p{L}")
+# characters before a year that its context words are looked for in (a bounded slice per year)
+LOOK_BEHIND = 120
+# what ends a clause: a look-back word before it says nothing of the year after it
+CLAUSE_END = regex.compile(r"[;.:!?]")
 
 
 @lru_cache(maxsize=1)
@@ -31,17 +37,23 @@ def year_phrase() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _context_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     table = lint().years
-    return tuple(fold(w) for w in table.horizon), tuple(fold(w) for w in table.past)
+    return (tuple(fold(w) for w in table.horizon), tuple(fold(w) for w in table.past),
+            frozenset(fold(w) for w in table.looking_back))
 
 
 def _excused(before: str, later: bool) -> bool:
-    """A later year after "đến", "tầm nhìn" … or an earlier one after "so với", "từ" … is no contradiction."""
-    horizon, past = _context_words()
-    tail = fold(before)[-40:].rstrip(" ,")
-    words_before = horizon if later else past
-    return any(tail == w or tail.endswith(" " + w) for w in words_before)
+    """A later year after "đến", "tầm nhìn" … or an earlier one after "so với", "từ" … is no contradiction,
+    nor an earlier one a few words after "tổng kết", "kê khai" … in the same clause (a look back)."""
+    horizon, past, looking_back = _context_words()
+    tail = fold(before).rstrip(" ,")
+    if any(tail == w or tail.endswith(" " + w) for w in (horizon if later else past)):
+        return True
+    if later:
+        return False
+    clause = CLAUSE_END.split(tail)[-1].replace(",", " ").split()[-lint().years.looking_back_words:]
+    return any(" ".join(clause[i:i + n]) in looking_back for n in (1, 2, 3) for i in range(len(clause)))
 
 
 def _texts(ctx: Context) -> Iterator[tuple[str, Location | None, int]]:
@@ -59,11 +71,12 @@ def outside_period(ctx: Context) -> Iterator[Hit]:
         return
     start, end = ctx.period[0].year, ctx.period[1].year
     label = period_label(*ctx.period)
+    seen: set[tuple[int | None, int | None, str]] = set()  # a heading that is also a task: one finding
     for text, where, lines in _texts(ctx):
         dates = [d.span() for d in WORD_DATE.finditer(text) if d["d"] or d["m"]]
         for m in year_phrase().finditer(text):
             year = int(m["y"])
-            if start <= year <= end or _excused(text[: m.start()], later=year > end):
+            if start <= year <= end or _excused(text[max(0, m.start() - LOOK_BEHIND):m.start()], later=year > end):
                 continue
             if any(a <= m.start() < b for a, b in dates):
                 continue  # "ngày 22 tháng 12 năm 2024": a date, not a year of its own
@@ -71,7 +84,10 @@ def outside_period(ctx: Context) -> Iterator[Hit]:
             if start == end:
                 params["expected"] = str(start)
             before = text.count(m.group(), 0, m.start())
-            yield hit_at(ctx.position(where, m.group(), following=lines, occurrence=before), excerpt(text), params)
+            hit = hit_at(ctx.position(where, m.group(), following=lines, occurrence=before), excerpt(text), params)
+            if (hit.page, hit.line, m.group()) not in seen:
+                seen.add((hit.page, hit.line, m.group()))
+                yield hit
 
 
 @check("year.issued-after-period")
@@ -94,7 +110,8 @@ def _deadline_of(task: Task) -> date | None:
     1441/QĐ-UBND ngày 25/9/2025": the date of the decision, not a deadline)."""
     if task.deadline is None or not task.deadline.end:
         return None
-    if task.deadline.kind == "date" and CITED_ID.search(task.deadline.raw):
+    if task.deadline.kind == "date" and any(SYMBOL_LETTER.search(m.group())
+                                            for m in CITED_ID.finditer(task.deadline.raw)):
         return None
     return _deadline_end(task.deadline.end)
 
