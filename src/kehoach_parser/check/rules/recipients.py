@@ -16,6 +16,10 @@ from ..registry import Hit, check, hit_at
 CODE_SLIP = 1
 # shorter codes are too close to each other to tell a slip
 CODE_MIN = 4
+# a letter typed for another is a slip only in a code this long: in a shorter one it is as likely another
+# unit's code ("QLCL", Quản lý chất lượng, beside the usual "QLCN"); a letter doubled or left out ("VHXXH")
+# is a slip at any length
+SUBSTITUTION_MIN = 5
 
 
 def _entries(ctx: Context) -> tuple[RecipientEntry, ...]:
@@ -88,6 +92,7 @@ def archive_format(ctx: Context) -> Iterator[Hit]:
     for code in archive.codes:
         if code in codes or len(code) < CODE_MIN or not code.isupper():
             continue
-        near = sorted(c for c in codes if len(c) >= CODE_MIN - 1 and Levenshtein.distance(code, c) <= CODE_SLIP)
+        near = sorted(c for c in codes if len(c) >= CODE_MIN - 1 and Levenshtein.distance(code, c) <= CODE_SLIP
+                      and (len(c) != len(code) or len(code) >= SUBSTITUTION_MIN))
         if near:
             yield _hit(entry, {"entry": entry.body, "code": code, "expected": near[0]}, "code")

@@ -194,21 +194,22 @@ def renamed(ctx: Context) -> Iterator[Hit]:
             change = table.get(tone_key(SPACES.sub(" ", m.group()).casefold()))
             if change is None or day < change.from_ or change.old in reported:
                 continue
-            if (id(span), m.start()) in history:
+            if any(start <= m.start() < end for start, end in history.get(id(span), ())):
                 continue
             reported.add(change.old)
             yield hit_at(span.position(m.start()), m.group(), {
                 "old": m.group(), "new": change.new, "since": day_label(change.from_), "date": day_label(day)})
 
 
-def _historical_issuers(ctx: Context) -> set[tuple[int, int]]:
-    """(span id, offset) of the organ names that are the issuer of a cited document ("… ngày 05/6/2024 của
-    Bộ Thông tin và Truyền thông"): what the organ did before it changed is history, not a slip."""
-    out: set[tuple[int, int]] = set()
+def _historical_issuers(ctx: Context) -> dict[int, list[tuple[int, int]]]:
+    """span id -> (start, end) of the issuers of cited documents ("… ngày 05/6/2024 của Bộ Thông tin và
+    Truyền thông", "… của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"): an organ named there did what
+    it did before it changed, which is history, not a slip."""
+    out: dict[int, list[tuple[int, int]]] = {}
     for cited in ctx.facts.citations:
         if cited.issuer is None or cited.issuer_source == "symbol":
             continue
         at = cited.span.text.find(cited.issuer, max(0, cited.start - 300))
         if at >= 0:
-            out.add((id(cited.span), at))
+            out.setdefault(id(cited.span), []).append((at, at + len(cited.issuer)))
     return out
