@@ -12,6 +12,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ...text import fold, nfc, tone_key
+from ...vocab.lint import lexicon
 from ..util import spaces_only
 
 # a word: letters and digits ("CHUYỂN", "5G")
@@ -74,6 +75,8 @@ class PhraseIndex:
                 window = tokens[i:i + n]
                 if not all(spaces_only(text[a.end():b.start()]) for a, b in pairwise(window)):
                     continue
+                if _bound(text, tokens, i, i + n, phrase):
+                    continue
                 found = text[window[0].start():window[-1].end()]
                 printed = found.casefold()
                 if printed in self.printed or tone_key(printed) in self.exact:
@@ -91,6 +94,25 @@ class PhraseIndex:
             if len(differ) == 1 and len(differ[0][1]) >= 3 and fuzz.ratio(*differ[0]) >= self.fuzzy_score:  # type: ignore[operator]
                 return phrase
         return None
+
+
+def _bound(text: str, tokens: list[regex.Match[str]], start: int, end: int, phrase: str) -> bool:
+    """Whether a word of ``tokens[start:end]`` that differs from ``phrase`` makes a dictionary word with
+    the word beside it outside the group: "Chứng chỉ đào tạo" is "chứng chỉ" and "đào tạo", no misspelt
+    "chỉ đạo"; "triễn khai hóa đơn" stays a misspelt "triển khai" ("khai hóa" binds a word that is right)."""
+    known = lexicon()
+    if not known:
+        return False
+    words = [nfc(t.group()).casefold() for t in tokens[start:end]]
+    expected = nfc(phrase).casefold().split()
+    edges = []
+    if tone_key(words[0]) != tone_key(expected[0]):
+        edges.append((start - 1, start))
+    if tone_key(words[-1]) != tone_key(expected[-1]):
+        edges.append((end - 1, end))
+    return any(a >= 0 and b < len(tokens) and spaces_only(text[tokens[a].end():tokens[b].start()])
+               and known.has_pair(nfc(tokens[a].group()).casefold(), nfc(tokens[b].group()).casefold())
+               for a, b in edges)
 
 
 def in_case_of(found: str, phrase: str) -> str:
