@@ -478,3 +478,20 @@ def test_no_worker_outlives_a_killed_command(samples_dir: Path, tmp_path: Path, 
     while time.monotonic() < deadline and any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in tree):
         time.sleep(0.2)
     assert not [p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_the_program_tunes_the_collector_and_the_library_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import kehoach_parser.__main__ as program
+    import kehoach_parser.cli as command_line
+
+    before = gc.get_threshold()
+    assert before != program.PROGRAM_GC_THRESHOLDS  # importing the library (and the program) changed nothing
+    ran: list[tuple[int, ...]] = []
+    monkeypatch.setattr(command_line, "run", lambda: ran.append(gc.get_threshold()))
+    try:
+        program.run()
+    finally:
+        gc.set_threshold(*before)
+    assert ran == [program.PROGRAM_GC_THRESHOLDS]  # set before the command line (and its imports) ran
