@@ -229,6 +229,9 @@ class Tiers(_Table):
 
 
 class LintUnits(_Table):
+    history_before: Words  # "tiếp nhận … từ": before an old organ name, its history, not a current actor
+    history_after: Words  # "(cũ)", "nay là" right after it
+    history_words: int
     default_lists: Words
     level_lists: dict[str, Words]  # level word -> the lists of known units it uses
     organ_levels: dict[str, str]

@@ -196,9 +196,32 @@ def renamed(ctx: Context) -> Iterator[Hit]:
                 continue
             if any(start <= m.start() < end for start, end in history.get(id(span), ())):
                 continue
+            if _told_as_history(span.text, m.start(), m.end()):
+                continue
             reported.add(change.old)
             yield hit_at(span.position(m.start()), m.group(), {
                 "old": m.group(), "new": change.new, "since": day_label(change.from_), "date": day_label(day)})
+
+
+@lru_cache(maxsize=1)
+def _history_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    units = lint().units
+    return frozenset(fold(w) for w in units.history_before), tuple(fold(w) for w in units.history_after)
+
+
+# characters either side of an old organ name its history words are looked for in
+HISTORY_CHARS = 80
+
+
+def _told_as_history(text: str, start: int, end: int) -> bool:
+    """Whether the old name at ``text[start:end]`` is told as history: a word of ``history_before`` a few words
+    before it ("tiếp nhận chức năng, nhiệm vụ từ Sở …"), or ``history_after`` right after it ("… (cũ)")."""
+    before_words, after_words = _history_words()
+    words = fold(text[max(0, start - HISTORY_CHARS):start]).replace(",", " ").split()[-lint().units.history_words:]
+    if any(" ".join(words[i:i + n]) in before_words for n in (1, 2, 3) for i in range(len(words))):
+        return True
+    after = fold(text[end:end + HISTORY_CHARS]).lstrip(" ,")
+    return any(after.startswith(w) and not after[len(w):len(w) + 1].isalpha() for w in after_words)
 
 
 def _historical_issuers(ctx: Context) -> dict[int, list[tuple[int, int]]]:
