@@ -360,6 +360,7 @@ def test_full_disk_on_stdout(samples: list[Path], command: list[str]) -> None:
     assert err.getvalue() == "kehoach: error: cannot write to standard output (No space left on device)\n"
 
 
+@pytest.mark.slow  # a second interpreter (or two): CI runs it with -m slow
 def test_the_program_leaves_check_quickly_and_says_what_main_says(samples: list[Path], cli_env: dict[str, str],
                                                                   tmp_path: Path) -> None:
     """``kehoach check`` exits without the interpreter's teardown (cli.run): the same output and status

@@ -85,6 +85,7 @@ def test_children_read_the_same_pages_as_one_process(long_pdf: Path, parent: Fam
     assert len(parent.forked) == 1  # pages 9-16 were read by a child
 
 
+@pytest.mark.slow  # parses and checks the long PDF twice: CI runs it with -m slow
 def test_the_plan_and_the_findings_are_the_same(long_pdf: Path, parent: Family) -> None:
     one, two = parse_document(long_pdf), parse_document(long_pdf, workers=2)
     assert two.plan.model_dump(exclude={"source"}) == one.plan.model_dump(exclude={"source"})

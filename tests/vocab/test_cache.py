@@ -113,6 +113,7 @@ def test_the_catalogue_and_the_toml_files_read_back_the_same(where: Path) -> Non
     assert list(read_toml(rules_toml)["rules"]) == list(parsed["rules"]) == list(catalogue())  # in file order
 
 
+@pytest.mark.slow  # a second interpreter (or two): CI runs it with -m slow
 def test_the_lexicon_reads_back_the_same(where: Path) -> None:
     built = lexicon()  # this process's, built before the cache folder was set
     script = ("from kehoach_parser.vocab.lint import lexicon; x = lexicon(); "
