@@ -133,6 +133,17 @@ def test_a_child_that_hangs_is_killed_at_the_deadline(long_pdf: Path, parent: Fa
     assert time.monotonic() - started < 30
 
 
+def test_no_process_to_be_had_reads_the_pages_here(long_pdf: Path, parent: Family,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = read(long_pdf, 1)
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # fork() past a process limit
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert read(long_pdf, 3) == alone
+
+
 def test_stopping_early_stops_the_children(long_pdf: Path, parent: Family) -> None:
     with pdfium.open_document(long_pdf.read_bytes()) as document:
         pages = parallel.read_pages(document, Limits(), Deadline(60), 2)

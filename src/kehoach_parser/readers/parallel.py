@@ -67,10 +67,14 @@ def read_pages(document: Document, limits: Limits, deadline: Deadline,
     parts = runs(count, workers) if workers > 1 and can_fork() else [range(count)]
     children: list[_Child] = []
     try:
-        children = [_Child.start(document, part, limits, deadline) for part in parts[1:]]
+        for part in parts[1:]:
+            try:
+                children.append(_Child.start(document, part, limits, deadline))
+            except OSError:  # no process or pipe to be had (a process limit): this one reads those pages
+                break
         yield from _read(document, parts[0], limits, deadline)
-        for child, part in zip(children, parts[1:], strict=True):
-            handed = child.collect(deadline)
+        for k, part in enumerate(parts[1:]):
+            handed = children[k].collect(deadline) if k < len(children) else []
             yield from handed
             yield from _read(document, part[len(handed):], limits, deadline)
     finally:
@@ -94,7 +98,12 @@ class _Child:
     @classmethod
     def start(cls, document: Document, pages: range, limits: Limits, deadline: Deadline) -> _Child:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the child: read, hand back, leave without running the parent's exit handlers
             status = 1
             try:
