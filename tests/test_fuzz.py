@@ -46,6 +46,7 @@ def test_deflate_bomb_inflates_to_what_it_says() -> None:
     assert len(raw) < 5000
 
 
+@pytest.mark.slow  # the fork server and a parse per format: CI runs it with -m slow
 def test_minimal_docx_and_raw_pdf_parse(server: ForkServer, tmp_path: Path) -> None:
     docx = tmp_path / "plan.docx"
     docx.write_bytes(docx_bytes("".join(w_paragraph(line) for line in PLAN_TEXT.splitlines())))
