@@ -4,9 +4,9 @@ looked up in the module's cache, and without the one-line example its constant c
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
-SRC = Path(__file__).parents[1] / "src" / "kehoach_parser"
+from source_tree import SRC, parsed_modules
+
 USING_A_PATTERN = {"search", "match", "fullmatch", "sub", "subn", "split", "finditer", "findall"}
 
 
@@ -18,8 +18,7 @@ def _inline_patterns(tree: ast.AST) -> list[int]:
 
 
 def test_patterns_are_compiled_once_by_name() -> None:
-    found = [f"{path.relative_to(SRC)}:{line}" for path in sorted(SRC.rglob("*.py"))
-             for line in _inline_patterns(ast.parse(path.read_text(encoding="utf-8")))]
+    found = [f"{path.relative_to(SRC)}:{line}" for path, tree in parsed_modules() for line in _inline_patterns(tree)]
     assert not found, "patterns used without being compiled under a name:\n" + "\n".join(found)
 
 

@@ -59,7 +59,7 @@ def test_minimal_docx_and_raw_pdf_parse(server: ForkServer, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(("behaviour", "kind"), [
-    ("raise", "internal"),
+    pytest.param("raise", "internal", marks=pytest.mark.slow),  # starts the fork server
     pytest.param("sleep", "timeout", marks=pytest.mark.slow),  # waits for the time cap
     pytest.param("allocate", "memory", marks=pytest.mark.slow),  # fills the memory cap
 ])
@@ -79,6 +79,7 @@ def test_message_rules() -> None:
     assert any("characters" in p for p in message_problems("plan.pdf: " + "x" * 300, "plan.pdf"))
 
 
+@pytest.mark.slow  # the campaign's strategy, drawn eight times through the parser
 @settings(max_examples=8, deadline=None, database=None)
 @given(plan=text_plans())
 def test_text_strategy_makes_plan_shaped_bytes(plan: tuple[str, bytes]) -> None:

@@ -7,11 +7,11 @@ character class ("[A-ZĐ]", "[a-zđ]\\)") are the alphabet, not vocabulary.
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import regex
 
-SRC = Path(__file__).parents[1] / "src" / "kehoach_parser"
+from source_tree import SRC, parsed_modules
+
 # a letter only Vietnamese spelling has
 VIETNAMESE = regex.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", regex.I)
 # a character class of a pattern: "[A-ZĐ0-9]"
@@ -38,10 +38,10 @@ def _pattern_strings(tree: ast.AST) -> list[tuple[int, str]]:
 
 def test_no_vietnamese_word_in_a_pattern_outside_the_vocabulary() -> None:
     found = []
-    for path in sorted(SRC.rglob("*.py")):
+    for path, tree in parsed_modules():
         if "vocab" in path.relative_to(SRC).parts:
             continue
-        for line, text in _pattern_strings(ast.parse(path.read_text(encoding="utf-8"))):
+        for line, text in _pattern_strings(tree):
             for word in WORD.findall(CHARACTER_CLASS.sub(" ", text)):
                 if VIETNAMESE.search(word) and (path.name, word) not in ALLOWED:
                     found.append(f"{path.relative_to(SRC)}:{line}: {word!r}")

@@ -40,6 +40,12 @@ def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def alone(long_pdf: Path) -> list[PageContent]:
+    """The long PDF's pages as one process reads them."""
+    return read(long_pdf, 1)
+
+
 def read(path: Path, workers: int, seconds: float = 60.0) -> list[PageContent]:
     with pdfium.open_document(path.read_bytes()) as document:
         return list(parallel.read_pages(document, Limits(), Deadline(seconds), workers))
@@ -77,8 +83,7 @@ def test_runs_cut_pages_into_consecutive_runs_of_at_least_eight() -> None:
     assert parallel.runs(0, 2) == [range(0, 0)]
 
 
-def test_children_read_the_same_pages_as_one_process(long_pdf: Path, parent: Family) -> None:
-    alone = read(long_pdf, 1)
+def test_children_read_the_same_pages_as_one_process(alone: list[PageContent], long_pdf: Path, parent: Family) -> None:
     assert len(alone) == PAGES and sum(len(p.words) for p in alone) > 1000
     assert parallel.runs(PAGES, 2) == [range(0, 8), range(8, 16)]
     assert read(long_pdf, 2) == alone
@@ -101,10 +106,9 @@ def _die() -> None:
 
 
 @pytest.mark.parametrize(("page", "stop"), [(11, _raise_memory_error), (10, _die)], ids=["fails", "dies"])
-def test_a_child_that_stops_leaves_its_pages_to_the_caller(long_pdf: Path, parent: Family, page: int,
-                                                           stop: Callable[[], None],
+def test_a_child_that_stops_leaves_its_pages_to_the_caller(alone: list[PageContent], long_pdf: Path, parent: Family,
+                                                           page: int, stop: Callable[[], None],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = read(long_pdf, 1)
     real = pdfium.Document.read_page
 
     def stopping_in_children(self: pdfium.Document, index: int, limits: Limits) -> PageContent:
@@ -133,9 +137,8 @@ def test_a_child_that_hangs_is_killed_at_the_deadline(long_pdf: Path, parent: Fa
     assert time.monotonic() - started < 30
 
 
-def test_no_process_to_be_had_reads_the_pages_here(long_pdf: Path, parent: Family,
+def test_no_process_to_be_had_reads_the_pages_here(alone: list[PageContent], long_pdf: Path, parent: Family,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = read(long_pdf, 1)
 
     def refused() -> int:
         raise BlockingIOError(11, "Resource temporarily unavailable")  # fork() past a process limit
