@@ -4,8 +4,8 @@ lexicon's syllables and pairs. Building them takes about a tenth of a second per
 
 Entries live in ``$KEHOACH_CACHE_DIR`` (set it empty to keep no cache), else
 ``$XDG_CACHE_HOME/kehoach-parser``, else ``~/.cache/kehoach-parser``. Each is named by a hash of what it
-was built from (the files' paths, sizes and modification times, the package version and a key of the
-caller's), so a changed file or another version is read afresh and its entry replaces the old one. A
+was built from (the files' paths, sizes and modification times, the package and Python versions and a key
+of the caller's), so a changed file or another version is read afresh and its entry replaces the old one. A
 missing, stale or damaged entry is built again; a folder that cannot be written leaves every run as it
 would be without a cache. Only plain data (strings, numbers, lists, dicts, sets) is kept; a value
 holding anything else (a date) is not.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -53,7 +54,7 @@ def cached(kind: str, sources: Sequence[Path], build: Callable[[], T], *, key: s
 def _name(kind: str, sources: Sequence[Path], key: str) -> str | None:
     from .. import __version__
 
-    digest = hashlib.sha256(f"{__version__}\0{key}".encode())
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{key}".encode())  # marshal's format: per Python
     for source in sources:
         try:
             info = source.stat()

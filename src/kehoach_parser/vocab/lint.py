@@ -82,7 +82,10 @@ def lexicon() -> Lexicon:
 
     if path is None:
         return Lexicon(*build())
-    return Lexicon(*cached("lexicon", [path], build, key="\n".join(accepted)))
+    kept = cached("lexicon", [path], build, key="\n".join(accepted))
+    if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], frozenset)):
+        kept = build()  # an entry of another shape (damaged in a way marshal cannot tell): built again
+    return Lexicon(*kept)
 
 
 def _lexicon_path() -> Path | None:
