@@ -21,6 +21,12 @@ def spaces_only(gap: str) -> bool:
     return bool(gap) and not gap.strip(" \t")
 
 
+def holds_phrase(words: list[str], phrases: frozenset[str], longest: int = 3) -> bool:
+    """Whether a run of up to ``longest`` consecutive ``words`` (folded) is one of ``phrases`` ("tổng kết",
+    "tiếp nhận"): the context words a rule looks for just before a year or a name."""
+    return any(" ".join(words[i:i + n]) in phrases for n in range(1, longest + 1) for i in range(len(words)))
+
+
 def small_int(text: str) -> int | None:
     """The value of a short run of ASCII digits ("12"), None for anything else ("²", "١٢", 5,000 digits)."""
     text = text.strip()

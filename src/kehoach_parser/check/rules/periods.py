@@ -15,7 +15,7 @@ from ...vocab import vocab
 from ...vocab.lint import lint
 from ..context import Context
 from ..registry import Hit, check, hit_at
-from ..util import day_label, excerpt, period_label
+from ..util import day_label, excerpt, holds_phrase, period_label
 from .headings import headings
 
 # "1441/QĐ-UBND", "7178/PA-UBND": a document's number and symbol inside a deadline cell
@@ -53,7 +53,7 @@ def _excused(before: str, later: bool) -> bool:
     if later:
         return False
     clause = CLAUSE_END.split(tail)[-1].replace(",", " ").split()[-lint().years.looking_back_words:]
-    return any(" ".join(clause[i:i + n]) in looking_back for n in (1, 2, 3) for i in range(len(clause)))
+    return holds_phrase(clause, looking_back)
 
 
 def _texts(ctx: Context) -> Iterator[tuple[str, Location | None, int]]:

@@ -16,7 +16,7 @@ from ...vocab.lint import lint, renamings
 from ...vocab.model import Renamed
 from ..context import Context, level_pattern
 from ..registry import Hit, check, hit_at
-from ..util import day_label
+from ..util import day_label, holds_phrase
 
 # "–", "—" and spaced hyphens all read as " - " ("Văn hóa – Xã hội" = "Văn hóa - Xã hội")
 DASH = regex.compile(r"\s*[-–—]\s*")
@@ -218,7 +218,7 @@ def _told_as_history(text: str, start: int, end: int) -> bool:
     before it ("tiếp nhận chức năng, nhiệm vụ từ Sở …"), or ``history_after`` right after it ("… (cũ)")."""
     before_words, after_words = _history_words()
     words = fold(text[max(0, start - HISTORY_CHARS):start]).replace(",", " ").split()[-lint().units.history_words:]
-    if any(" ".join(words[i:i + n]) in before_words for n in (1, 2, 3) for i in range(len(words))):
+    if holds_phrase(words, before_words):
         return True
     after = fold(text[end:end + HISTORY_CHARS]).lstrip(" ,")
     return any(after.startswith(w) and not after[len(w):len(w) + 1].isalpha() for w in after_words)
